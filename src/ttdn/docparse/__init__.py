@@ -1,0 +1,106 @@
+"""Vietnamese administrative documents → metadata, citations, sections (pure Python).
+
+``parse(text)`` never raises on any text; ``read_bytes``/``read_file`` turn files into text and
+raise ``ReadError`` (with a Vietnamese message) for what cannot be read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ttdn.docparse.citations import find_citations
+from ttdn.docparse.metadata import read_header
+from ttdn.docparse.model import (
+    Citation,
+    Metadata,
+    ParsedDocument,
+    ReadError,
+    ReadResult,
+    Section,
+    Signer,
+)
+from ttdn.docparse.numbering import DOC_TYPES, canonical_key, is_party_symbol, type_from_symbol
+from ttdn.docparse.readers import MAX_BYTES, read_bytes, read_file
+from ttdn.docparse.sections import find_sections
+from ttdn.text import normalize
+
+__all__ = [
+    "DOC_TYPES",
+    "MAX_BYTES",
+    "Citation",
+    "Metadata",
+    "ParsedDocument",
+    "ReadError",
+    "ReadResult",
+    "Section",
+    "Signer",
+    "canonical_key",
+    "is_party_symbol",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "read_bytes",
+    "read_file",
+    "type_from_symbol",
+]
+
+
+def parse(text: str, *, source: str | None = None) -> ParsedDocument:
+    """Parse a document's text; offsets in the result refer to the normalised text."""
+    text = normalize(text)
+    warnings: list[str] = []
+    if not text.strip():
+        return ParsedDocument(source, "unknown", text, Metadata(), warnings=("Văn bản rỗng.",))
+    header = read_header(text)
+    kind = "administrative" if header.is_administrative else "news" if header.is_news else "unknown"
+    citations = find_citations(text, own_key=header.own_key)
+    sections = find_sections(text)
+    if kind == "administrative":
+        meta = header.metadata
+        if meta.number is None:
+            warnings.append("Không tìm thấy số, ký hiệu văn bản.")
+        if meta.issued_at is None:
+            warnings.append("Không tìm thấy ngày ban hành.")
+        if meta.issuer is None:
+            warnings.append("Không xác định được cơ quan ban hành.")
+    elif kind == "unknown":
+        warnings.append("Không nhận ra văn bản hành chính hay tin bài.")
+    return ParsedDocument(
+        source=source,
+        kind=kind,
+        text=text,
+        metadata=header.metadata,
+        citations=tuple(citations),
+        sections=tuple(sections),
+        warnings=tuple(warnings),
+    )
+
+
+def _with_read(result: ReadResult, source: str) -> ParsedDocument:
+    parsed = parse(result.text, source=source)
+    meta = parsed.metadata
+    if result.format == "html" and (result.title or result.published_at):
+        from dataclasses import replace
+
+        meta = replace(
+            meta,
+            title=meta.title or result.title,
+            published_at=meta.published_at or result.published_at,
+        )
+        kind = "news" if parsed.kind == "unknown" else parsed.kind
+        parsed = replace(parsed, metadata=meta, kind=kind)
+    if result.warnings:
+        from dataclasses import replace
+
+        parsed = replace(parsed, warnings=(*result.warnings, *parsed.warnings))
+    return parsed
+
+
+def parse_bytes(data: bytes, filename: str) -> ParsedDocument:
+    """Read and parse a file's bytes (raise ``ReadError`` if unreadable)."""
+    return _with_read(read_bytes(data, filename), filename)
+
+
+def parse_file(path: str | Path) -> ParsedDocument:
+    """Read and parse a file from disk (raise ``ReadError`` if unreadable)."""
+    return _with_read(read_file(path), str(path))
