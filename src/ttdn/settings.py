@@ -44,7 +44,8 @@ DATA_DIR = Path(env_str("DATA_DIR", "var")).resolve()
 #: Debug pages; never in production.
 DEBUG = env_bool("DEBUG", default=False)
 
-_DEV_SECRET = "ttdn-insecure-development-key-change-me-in-production-0123456789"
+# The "django-insecure-" prefix makes `ttdn check --deploy` refuse it in production.
+_DEV_SECRET = "django-insecure-ttdn-development-key-set-TTDN_SECRET_KEY-in-production"
 #: Signing key. The default is only acceptable for the embedded demo; `ttdn check --deploy` flags it.
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET)
 
@@ -53,6 +54,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Our templates first, so that ours (sign-in, password reset) win over the admin's.
+    "ttdn.web",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,7 +68,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ttdn.core",
-    "ttdn.web",
+    "ttdn.orgs",
     "ttdn.documents",
     "ttdn.demo",
 ]
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ttdn.web.context_processors.navigation",
             ],
         },
     },

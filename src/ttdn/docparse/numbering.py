@@ -118,7 +118,8 @@ def canonical_key(number_and_symbol: str) -> str:
     raw = re.sub(r"\s+", "", raw)
     tokens = re.split(r"([-/])", raw)
     key = "".join(
-        token if token in "-/" else MIXED_CASE.get(token.upper(), token.upper()) for token in tokens
+        part if part in {"-", "/"} else MIXED_CASE.get(part.upper(), part.upper())
+        for part in tokens
     )
     if is_party_symbol(key):
         match = re.match(r"^(\d+)/([^/\d-][^/-]*)/(.+)$", key)

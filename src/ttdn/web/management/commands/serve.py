@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.core.servers.basehttp import run
 from django.core.wsgi import get_wsgi_application
@@ -22,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port = options["host"], options["port"]
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
         self.stdout.write(
             f"Đang phục vụ tại / Serving on http://{host}:{port}/ (Ctrl+C để dừng / to stop)"
         )

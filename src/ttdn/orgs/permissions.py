@@ -1,0 +1,105 @@
+"""Who may do what: the only place these rules live.
+
+Views, forms, commands and (later) API endpoints ask these functions; templates never decide.
+- administrator: everything, including the organisation tree, users and roles;
+- coordinator (held for a province): reads and writes the data of every unit of the province,
+  its predecessors' units included;
+- unit officer (held for one unit): reads and writes only that unit's data;
+- viewer (a province or a unit): reads that scope, never writes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ttdn.orgs.models import Membership, OrgUnit
+from ttdn.orgs.selectors import descendants_of, province_scope
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    User = AbstractBaseUser | AnonymousUser
+
+Role = Membership.Role
+
+
+def _memberships(user: User) -> list[Membership]:
+    if not user.is_authenticated:
+        return []
+    cached: list[Membership] | None = getattr(user, "_ttdn_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("unit"))
+        user._ttdn_memberships = cached  # type: ignore[union-attr]  # per-request cache
+    return cached
+
+
+def roles_of(user: User) -> set[str]:
+    return {membership.role for membership in _memberships(user)}
+
+
+def is_administrator(user: User) -> bool:
+    return bool(
+        user.is_authenticated
+        and (getattr(user, "is_superuser", False) or Role.ADMINISTRATOR in roles_of(user))
+    )
+
+
+def visible_unit_ids(user: User) -> set[int] | None:
+    """Return the ids of the units whose data the user may read; None means all units."""
+    if is_administrator(user):
+        return None
+    ids: set[int] = set()
+    for membership in _memberships(user):
+        if membership.role == Role.COORDINATOR or (
+            membership.role == Role.VIEWER and membership.unit.kind == OrgUnit.Kind.PROVINCE
+        ):
+            ids |= province_scope(membership.unit)
+        elif membership.role == Role.VIEWER:
+            ids |= descendants_of([membership.unit])
+        elif membership.role == Role.UNIT_OFFICER:
+            ids.add(membership.unit.pk)
+    return ids
+
+
+def editable_unit_ids(user: User) -> set[int] | None:
+    """Return the ids of the units whose data the user may change; None means all units."""
+    if is_administrator(user):
+        return None
+    ids: set[int] = set()
+    for membership in _memberships(user):
+        if membership.role == Role.COORDINATOR:
+            ids |= province_scope(membership.unit)
+        elif membership.role == Role.UNIT_OFFICER:
+            ids.add(membership.unit.pk)
+    return ids
+
+
+def can_view_unit_data(user: User, unit: OrgUnit) -> bool:
+    ids = visible_unit_ids(user)
+    return ids is None or unit.pk in ids
+
+
+def can_edit_unit_data(user: User, unit: OrgUnit) -> bool:
+    ids = editable_unit_ids(user)
+    return ids is None or unit.pk in ids
+
+
+def can_manage_organisation(user: User) -> bool:
+    """Change the tree, import it, manage users and roles."""
+    return is_administrator(user)
+
+
+def can_export_organisation(user: User) -> bool:
+    return is_administrator(user) or Role.COORDINATOR in roles_of(user)
+
+
+def can_upload_documents(user: User) -> bool:
+    """Add documents to the registry: anyone signed in who is not only a viewer."""
+    if not user.is_authenticated:
+        return False
+    roles = roles_of(user)
+    return is_administrator(user) or bool(roles - {Role.VIEWER})
+
+
+def can_read_audit_log(user: User) -> bool:
+    return is_administrator(user)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from ttdn.orgs import permissions
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """Tell the layout which links this user's roles open (the views check again)."""
+    user = request.user
+    return {
+        "nav": {
+            "upload": permissions.can_upload_documents(user),
+            "audit_log": permissions.can_read_audit_log(user),
+        }
+    }

@@ -1,0 +1,111 @@
+"""Every view × every role: allowed (200), forbidden (403), or hidden (404); never a 500.
+
+Data-driven: a later app adds its views to VIEWS; a test fails when a URL of ours is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.builders import official_text
+from ttdn.documents.services import ingest_document
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "coordinator", "officer_a", "officer_b", "viewer", "outsider"]
+EVERYONE = dict.fromkeys(ROLES, 200)
+
+
+@dataclass(frozen=True)
+class ViewCase:
+    name: str
+    url: Callable[[dict], str]
+    expected: dict[str, int]
+    method: str = "get"
+    data: Callable[[dict], dict] = field(default=lambda ctx: {})
+
+
+def only(allowed: set[str], denied: int = 403) -> dict[str, int]:
+    return {role: 200 if role in allowed else denied for role in ROLES}
+
+
+VIEWS = [
+    ViewCase("home", lambda ctx: reverse("home"), EVERYONE),
+    ViewCase("documents:list", lambda ctx: reverse("documents:list"), EVERYONE),
+    ViewCase(
+        "documents:detail",
+        lambda ctx: reverse("documents:detail", args=[ctx["document"].pk]),
+        EVERYONE,
+    ),
+    ViewCase(
+        "documents:file", lambda ctx: reverse("documents:file", args=[ctx["document"].pk]), EVERYONE
+    ),
+    ViewCase(
+        "documents:upload",
+        lambda ctx: reverse("documents:upload"),
+        only({"admin", "coordinator", "officer_a", "officer_b"}),
+    ),
+    ViewCase("orgs:tree", lambda ctx: reverse("orgs:tree"), EVERYONE),
+    ViewCase(
+        "orgs:unit_detail",
+        lambda ctx: reverse("orgs:unit_detail", args=[ctx["unit_a"].code]),
+        EVERYONE,
+    ),
+    ViewCase(
+        "orgs:unit_members",
+        lambda ctx: reverse("orgs:unit_members", args=[ctx["unit_a"].code]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "orgs:tree_export",
+        lambda ctx: reverse("orgs:tree_export", args=["csv"]),
+        only({"admin", "coordinator"}),
+    ),
+    ViewCase("orgs:tree_import", lambda ctx: reverse("orgs:tree_import"), only({"admin"})),
+    ViewCase("orgs:audit_log", lambda ctx: reverse("orgs:audit_log"), only({"admin"})),
+]
+
+# Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
+OUR_NAMESPACES = {"documents", "orgs"}
+OUR_NAMES = {"home"}
+
+
+def our_url_names(patterns=None, namespace="") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            names |= our_url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            full = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            if namespace in OUR_NAMESPACES or full in OUR_NAMES:
+                names.add(full)
+    return names
+
+
+def test_every_view_is_in_the_matrix():
+    assert our_url_names() == {case.name for case in VIEWS}
+
+
+@pytest.fixture
+def context(org):
+    document = ingest_document(data=official_text().encode(), filename="kh.txt").document
+    return {**org, "document": document}
+
+
+@pytest.mark.parametrize("case", VIEWS, ids=lambda case: case.name)
+@pytest.mark.parametrize("role", ROLES)
+def test_role_gets_expected_status(client, context, case, role):
+    client.force_login(context["users"][role])
+    response = getattr(client, case.method)(case.url(context), case.data(context))
+    assert response.status_code == case.expected[role]
+
+
+@pytest.mark.parametrize("case", VIEWS, ids=lambda case: case.name)
+def test_anonymous_is_sent_to_sign_in(client, context, case):
+    response = getattr(client, case.method)(case.url(context), case.data(context))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
