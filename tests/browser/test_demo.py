@@ -63,7 +63,7 @@ def test_demo_serves_the_registry_to_the_printed_account(demo_server, page):
     )
     page.click("#document-results a:has-text('281/KH-UBND')")
 
-    chain = page.locator("#chain").inner_text()
+    chain = page.locator("#chain").text_content()
     for key in ("57-KL/TW", "47/NQ-CP", "281/KH-UBND"):
         assert key in chain
 

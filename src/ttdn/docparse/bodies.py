@@ -14,6 +14,8 @@ _CASE_FIXES = [
     ("chính phủ", "Chính phủ"),
     ("thủ tướng", "Thủ tướng"),
     ("tỉnh ủy", "Tỉnh ủy"),
+    ("thành ủy", "Thành ủy"),
+    ("huyện ủy", "Huyện ủy"),
     ("ban tuyên giáo", "Ban Tuyên giáo"),
     ("thông tin và truyền thông", "Thông tin và Truyền thông"),
     ("văn hóa, thể thao và du lịch", "Văn hóa, Thể thao và Du lịch"),
@@ -22,7 +24,9 @@ _CASE_FIXES = [
     ("nội vụ", "Nội vụ"),
     ("văn phòng", "Văn phòng"),
 ]
-_PLACE_WORDS = re.compile(r"\b(tỉnh|thành phố|huyện|xã|phường|thị xã|thị trấn) (?!ủy)(.+)$")
+_PLACE_WORDS = re.compile(
+    r"\b(tỉnh|thành phố|huyện|xã|phường|thị xã|thị trấn|Tỉnh ủy|Thành ủy|Huyện ủy) (?!ủy)(.+)$"
+)
 
 
 def body_name_case(name: str) -> str:

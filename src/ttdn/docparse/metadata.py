@@ -193,6 +193,8 @@ def read_header(text: str) -> HeaderFacts:
             break
         if (
             heading_index is None
+            and number is None
+            and issued_at is None
             and line.text.isupper()
             and not _SEPARATOR.match(line.text)
             and len(line.text) < 80
