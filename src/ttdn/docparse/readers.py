@@ -14,6 +14,7 @@ from typing import Any
 
 from ttdn.docparse.model import ReadError, ReadResult
 from ttdn.text import TextDecodeError, decode, normalize
+from ttdn.text.normalize import LEGACY_MESSAGE, legacy_encoding
 
 MAX_BYTES = 50 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,12 +46,13 @@ def read_bytes(data: bytes, filename: str) -> ReadResult:
         raise ReadError(
             "Tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở và lưu lại dưới dạng .docx."
         )
-    if kind == "docx":
-        return _read_docx(data)
-    if kind == "pdf":
-        return _read_pdf(data)
-    if kind == "html":
-        return _read_html(data)
+    if kind in {"docx", "pdf", "html"}:
+        result = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html}[kind](data)
+        # Old offices type with TCVN3/VNI fonts inside DOCX too: the letters are then mojibake.
+        legacy = legacy_encoding(result.text)
+        if legacy:
+            raise ReadError(LEGACY_MESSAGE.format(name=legacy))
+        return result
     try:
         text, warnings = decode(data)
     except TextDecodeError as error:
@@ -164,7 +166,11 @@ def _read_pdf(data: bytes) -> ReadResult:
 
 def _read_html(data: bytes) -> ReadResult:
     import trafilatura
+    from lxml import etree
     from lxml import html as lxml_html
+
+    # trafilatura logs an ERROR for every page it cannot parse; the caller gets ReadError instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     try:
         markup, warnings = decode(data)
@@ -184,7 +190,7 @@ def _read_html(data: bytes) -> ReadResult:
     if not body:
         try:
             body = lxml_html.fromstring(markup).text_content()
-        except (ValueError, TypeError) as error:
+        except (ValueError, TypeError, etree.LxmlError) as error:
             raise ReadError("Trang HTML không đọc được.") from error
     text = normalize(f"{title}\n\n{body}" if title and title not in body[:500] else body)
     if not text.strip():

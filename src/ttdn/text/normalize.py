@@ -89,7 +89,7 @@ _VNI_WORDS = {
     "ngoaïi",
 }
 _WORD = re.compile(r"\S+")
-_LEGACY_MESSAGE = (
+LEGACY_MESSAGE = (
     "Văn bản được gõ bằng bảng mã cũ {name}, không phải Unicode. Hãy chuyển mã sang Unicode "
     "(ví dụ bằng Unikey: Công cụ chuyển mã, từ {name} sang Unicode) rồi tải lên lại."
 )
@@ -156,7 +156,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 legacy = legacy_encoding(data.decode("cp1252", errors="replace"))
                 if legacy:
-                    raise TextDecodeError(_LEGACY_MESSAGE.format(name=legacy)) from None
+                    raise TextDecodeError(LEGACY_MESSAGE.format(name=legacy)) from None
                 try:
                     text = data.decode("cp1258")
                     warnings.append("Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258.")
@@ -169,5 +169,5 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         raise TextDecodeError("Tệp không phải văn bản (dữ liệu nhị phân hoặc định dạng lạ).")
     legacy = legacy_encoding(text)
     if legacy:
-        raise TextDecodeError(_LEGACY_MESSAGE.format(name=legacy))
+        raise TextDecodeError(LEGACY_MESSAGE.format(name=legacy))
     return normalize(text), warnings

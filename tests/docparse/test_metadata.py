@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.builders import official_text
+from ttdn.docparse import parse
+
+
+def test_state_document_header_and_footer():
+    parsed = parse(official_text())
+    meta = parsed.metadata
+
+    assert parsed.kind == "administrative"
+    assert (meta.doc_type, meta.number, meta.issued_at) == (
+        "Kế hoạch",
+        "281/KH-UBND",
+        dt.date(2024, 8, 21),
+    )
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert meta.title == "Triển khai công tác thông tin đối ngoại năm 2025"
+    assert meta.signer.title == "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"
+    assert meta.signer.name == "Nguyễn Văn An"
+    assert meta.recipients == ("Bộ Thông tin và Truyền thông", "Lưu: VT, KGVX")
+
+
+def test_party_document_header():
+    text = (
+        "TỈNH ỦY ĐỒNG NAI\nBAN TUYÊN GIÁO\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 2608-CV/BTGTU\n"
+        "V/v báo cáo công tác thông tin đối ngoại 6 tháng đầu năm 2024\n"
+        "Đồng Nai, ngày 10 tháng 6 năm 2024\nKính gửi: các sở, ban, ngành.\n"
+        "Đề nghị báo cáo trước ngày 25/6/2024.\nNơi nhận:\n- Như trên;\n- Lưu Văn phòng.\n"
+        "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(đã ký)\nNguyễn Thị Hoa\n"
+    )
+    meta = parse(text).metadata
+
+    assert meta.issuer == "Ban Tuyên giáo Tỉnh ủy Đồng Nai"
+    assert meta.key == "2608-CV/BTGTU"
+    assert meta.doc_type == "Công văn"
+    assert meta.title == "báo cáo công tác thông tin đối ngoại 6 tháng đầu năm 2024"
+    assert meta.signer.name == "Nguyễn Thị Hoa"
+    assert meta.signer.title == "K/T TRƯỞNG BAN – PHÓ TRƯỞNG BAN"
+
+
+def test_header_from_a_docx_table_interleaves_columns():
+    # A DOCX header table is read row by row: left and right cells alternate.
+    text = (
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ YÊN\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 29/KH-UBND\nPhú Yên, ngày 15 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\nThông tin đối ngoại năm 2024\nI. MỤC TIÊU\n"
+    )
+    meta = parse(text).metadata
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Phú Yên"
+    assert meta.issued_at == dt.date(2024, 2, 15)
+    assert meta.place == "Phú Yên"
+
+
+def test_blank_date_line_gives_no_date_rather_than_a_guess():
+    text = official_text(place_date="Đồng Nai, ngày      tháng 7 năm 2024")
+    parsed = parse(text)
+    assert parsed.metadata.issued_at is None
+    assert any("ngày ban hành" in warning for warning in parsed.warnings)
+
+
+def test_sections_are_numbered_as_a_tree():
+    text = "I. MỤC TIÊU\n1. Một\n2. Hai\na) Ý a\nb) Ý b\nII. TỔ CHỨC\n1. Sở A\n"
+    parsed = parse(text)
+    assert [s.number for s in parsed.sections] == [
+        "I",
+        "I.1",
+        "I.2",
+        "I.2.a",
+        "I.2.b",
+        "II",
+        "II.1",
+    ]
+    assert [s.level for s in parsed.sections] == [1, 2, 2, 3, 3, 1, 2]
+    for section in parsed.sections:
+        assert parsed.text[section.start : section.end] == section.heading
+
+
+def test_unknown_text_is_unknown_with_a_warning():
+    parsed = parse("một đoạn văn bất kỳ không có gì đặc biệt")
+    assert parsed.kind == "unknown"
+    assert parsed.warnings
+
+
+def test_decomposed_vietnamese_is_normalised():
+    import unicodedata
+
+    parsed = parse(unicodedata.normalize("NFD", official_text()))
+    assert parsed.metadata.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert unicodedata.is_normalized("NFC", parsed.text)
