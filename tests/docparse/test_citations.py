@@ -111,8 +111,10 @@ def only_citation(text: str):
             None,
         ),
         (
-            "của Bộ Văn hóa: Công văn 12/BVHTTDL-HTQT ngày 3/1/2025 của Bộ Văn hóa, Thể thao và "
-            "Du lịch về",
+            (
+                "của Bộ Văn hóa: Công văn 12/BVHTTDL-HTQT ngày 3/1/2025 của Bộ Văn hóa, Thể thao và "
+                "Du lịch về"
+            ),
             "12/BVHTTDL-HTQT",
             "Công văn",
             dt.date(2025, 1, 3),
