@@ -177,3 +177,21 @@ def test_document_without_number_is_identified_by_content():
 
     assert first.document.pk != second.document.pk
     assert first.document.identity.startswith("hash:")
+
+
+def test_party_directive_cited_as_of_the_politburo_is_the_one_in_the_registry():
+    # 57-KL/TW carries the Central Committee's header but is cited "của Bộ Chính trị": one node.
+    conclusion = official_text(
+        issuer_lines=("BAN CHẤP HÀNH TRUNG ƯƠNG", "*"),
+        number="57-KL/TW",
+        place_date="Hà Nội, ngày 15 tháng 6 năm 2023",
+        doc_type="KẾT LUẬN",
+        title="của Bộ Chính trị về thông tin đối ngoại",
+        body="I. ĐÁNH GIÁ\n1. Đã đạt nhiều kết quả.",
+    )
+    registered = ingest_document(data=conclusion.encode(), filename="kl57.txt").document
+
+    plan = ingest_document(data=official_text().encode(), filename="kh281.txt").document
+
+    assert Document.objects.filter(key="57-KL/TW").count() == 1
+    assert Citation.objects.get(citing=plan, key="57-KL/TW").cited_id == registered.pk

@@ -174,3 +174,8 @@ def test_login_and_logout(client, officer):
 
     response = client.post(reverse("logout"), follow=True)
     assert "Đăng nhập" in response.content.decode()
+
+
+def test_english_browser_still_gets_vietnamese_until_the_user_switches(officer_client):
+    html = officer_client.get(reverse("home"), headers={"Accept-Language": "en-US,en"}).content
+    assert '<html lang="vi">' in html.decode()

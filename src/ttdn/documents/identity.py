@@ -73,6 +73,19 @@ def fold_issuer(issuer: str | None) -> str:
     return " ".join(_ISSUER_ABBREVIATIONS.get(word, word) for word in words)
 
 
+# Symbols that every province or district uses alike: "281/KH-UBND" exists in each province, so
+# the issuer tells them apart. Other symbols name one body nationwide ("NQ-CP", "QĐ-TTg",
+# "KL/TW": Bộ Chính trị, Ban Bí thư and the Central Committee share the /TW numbering), and the
+# issuer as a citation writes it ("của Bộ Chính trị") must not split one document in two.
+_LOCAL_SYMBOL = re.compile(r"^(?:UBND|HĐND|[A-ZĐ]*TU|[A-ZĐ]*HU|[A-ZĐ]*ĐU|S[A-ZĐa-z&]+)$")
+
+
+def issuer_matters(key: str) -> bool:
+    """Tell whether documents with this symbol need the issuer to be told apart."""
+    parts = [part for part in re.split(r"[-/]", key) if part and not part.isdigit()]
+    return any(_LOCAL_SYMBOL.match(part) for part in parts)
+
+
 def issuers_compatible(a: str, b: str) -> bool:
     """Tell whether two folded issuer names may denote the same body ("" is unknown)."""
     return not a or not b or a in b or b in a
@@ -82,4 +95,5 @@ def document_identity(*, key: str, issued_at: dt.date | None, issuer_fold: str) 
     term = party_term(key, issued_at)
     year = document_year(key, issued_at)
     when = term or (str(year) if year else "?")
-    return f"{key}|{when}|{issuer_fold or '?'}"
+    who = (issuer_fold or "?") if issuer_matters(key) else "*"
+    return f"{key}|{when}|{who}"

@@ -21,6 +21,7 @@ from ttdn.documents.identity import (
     document_identity,
     document_year,
     fold_issuer,
+    issuer_matters,
     issuers_compatible,
     party_term,
 )
