@@ -12,6 +12,7 @@ from ttdn.docparse.citations import find_citations
 from ttdn.docparse.metadata import read_header
 from ttdn.docparse.model import (
     Citation,
+    Kind,
     Metadata,
     ParsedDocument,
     ReadError,
@@ -52,7 +53,9 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
     if not text.strip():
         return ParsedDocument(source, "unknown", text, Metadata(), warnings=("Văn bản rỗng.",))
     header = read_header(text)
-    kind = "administrative" if header.is_administrative else "news" if header.is_news else "unknown"
+    kind: Kind = (
+        "administrative" if header.is_administrative else "news" if header.is_news else "unknown"
+    )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
     if kind == "administrative":

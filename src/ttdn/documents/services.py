@@ -224,8 +224,8 @@ def _clip(field: str, value: str | None, model: type[models.Model] = Document) -
 
 
 def _compatible(document: Document, year: int | None, issuer_fold: str) -> bool:
-    return (document.year is None or year is None or document.year == year) and issuers_compatible(
-        document.issuer_fold, issuer_fold
+    return (document.year is None or year is None or document.year == year) and (
+        not issuer_matters(document.key) or issuers_compatible(document.issuer_fold, issuer_fold)
     )
 
 
