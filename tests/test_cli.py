@@ -83,3 +83,44 @@ def test_unreadable_file_gives_error_line_and_exit_code(tmp_path):
 
     assert completed.returncode == 1
     assert "LỖI" in completed.stdout
+
+
+def test_production_settings_pass_the_deployment_check(tmp_path):
+    import os
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TTDN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    env.update(
+        TTDN_DATA_DIR=str(tmp_path),
+        TTDN_SECRET_KEY="x" * 20 + "a-long-random-production-secret-0123456789",
+        TTDN_ALLOWED_HOSTS="ttdn.example.gov.vn",
+        TTDN_SSL_REDIRECT="true",
+        TTDN_HSTS_SECONDS="31536000",
+    )
+    completed = subprocess.run(
+        [sys.executable, "-m", "ttdn", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_default_secret_is_refused_by_the_deployment_check(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TTDN_")}
+    env["TTDN_DATA_DIR"] = str(tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-m", "ttdn", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert "SECRET_KEY" in completed.stdout + completed.stderr

@@ -195,3 +195,14 @@ def test_party_directive_cited_as_of_the_politburo_is_the_one_in_the_registry():
 
     assert Document.objects.filter(key="57-KL/TW").count() == 1
     assert Citation.objects.get(citing=plan, key="57-KL/TW").cited_id == registered.pk
+
+
+def test_issuer_and_recipients_are_linked_to_units_of_that_date():
+    from ttdn.demo.organisation import load_demo_organisation
+
+    units = load_demo_organisation()
+
+    plan = ingest_document(data=official_text().encode(), filename="kh281.txt").document
+
+    assert plan.issuer_unit == units["dong-nai-2024"]  # the Đồng Nai of 2024, not today's
+    assert units["bo-tttt"] in plan.recipient_units.all()
