@@ -7,6 +7,18 @@ import sys
 from tests.builders import docx_bytes, official_text
 
 
+def clean_env(**overrides: str) -> dict[str, str]:
+    """This process's environment without TTDN_* settings and test-only switches."""
+    import os
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TTDN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    return {**env, **overrides}
+
+
 def run_ttdn(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ttdn", *args], capture_output=True, text=True, check=False
@@ -86,14 +98,7 @@ def test_unreadable_file_gives_error_line_and_exit_code(tmp_path):
 
 
 def test_production_settings_pass_the_deployment_check(tmp_path):
-    import os
-
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("TTDN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
-    }
-    env.update(
+    env = clean_env(
         TTDN_DATA_DIR=str(tmp_path),
         TTDN_SECRET_KEY="x" * 20 + "a-long-random-production-secret-0123456789",
         TTDN_ALLOWED_HOSTS="ttdn.example.gov.vn",
@@ -111,10 +116,7 @@ def test_production_settings_pass_the_deployment_check(tmp_path):
 
 
 def test_default_secret_is_refused_by_the_deployment_check(tmp_path):
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TTDN_")}
-    env["TTDN_DATA_DIR"] = str(tmp_path)
+    env = clean_env(TTDN_DATA_DIR=str(tmp_path))
     completed = subprocess.run(
         [sys.executable, "-m", "ttdn", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,

@@ -150,6 +150,25 @@ CHAIN_DEPTH = 4
 _NODE_WIDTH, _NODE_HEIGHT, _GAP_X, _GAP_Y = 180, 54, 60, 18
 
 
+def _walk_citations(start: int, *, upwards: bool, edges: set[tuple[int, int]]) -> dict[int, int]:
+    """Return each document reached from ``start`` with its longest distance (one query a step).
+
+    Upwards follows what a document cites; downwards who cites it. Edges met are added.
+    """
+    levels = {start: 0}
+    frontier = {start}
+    for depth in range(1, CHAIN_DEPTH + 1):
+        lookup = {"citing_id__in": frontier} if upwards else {"cited_id__in": frontier}
+        pairs = set(Citation.objects.filter(**lookup).values_list("cited_id", "citing_id"))
+        edges |= pairs
+        frontier = {cited if upwards else citing for cited, citing in pairs}
+        for pk in frontier:
+            levels[pk] = max(levels.get(pk, 0), depth)
+        if not frontier:
+            break
+    return levels
+
+
 def implementation_chain(document: Document) -> ChainGraph:
     """Return the implementation chain around a document, laid out left (directive) to right.
 
@@ -159,30 +178,8 @@ def implementation_chain(document: Document) -> ChainGraph:
     shows the conclusion before the resolution. One query per level; depth is bounded.
     """
     edges: set[tuple[int, int]] = set()  # (cited, citing): arrows point from directive onwards
-    up_level: dict[int, int] = {document.pk: 0}
-    frontier = {document.pk}
-    for depth in range(1, CHAIN_DEPTH + 1):
-        pairs = set(
-            Citation.objects.filter(citing_id__in=frontier).values_list("cited_id", "citing_id")
-        )
-        edges |= pairs
-        frontier = {cited for cited, _citing in pairs}
-        for pk in frontier:
-            up_level[pk] = max(up_level.get(pk, 0), depth)
-        if not frontier:
-            break
-    down_level: dict[int, int] = {document.pk: 0}
-    frontier = {document.pk}
-    for depth in range(1, CHAIN_DEPTH + 1):
-        pairs = set(
-            Citation.objects.filter(cited_id__in=frontier).values_list("cited_id", "citing_id")
-        )
-        edges |= pairs
-        frontier = {citing for _cited, citing in pairs}
-        for pk in frontier:
-            down_level[pk] = max(down_level.get(pk, 0), depth)
-        if not frontier:
-            break
+    up_level = _walk_citations(document.pk, upwards=True, edges=edges)
+    down_level = _walk_citations(document.pk, upwards=False, edges=edges)
     levels = {pk: -level for pk, level in up_level.items()}
     for pk, level in down_level.items():
         if pk not in levels or pk == document.pk:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ttdn.core.exceptions import DomainError, NotFound
 from ttdn.documents import selectors, services
 from ttdn.documents.forms import DocumentSearchForm, DocumentUploadForm
+from ttdn.documents.models import Document
 from ttdn.orgs import permissions
 
 PAGE_SIZE = 50
@@ -44,13 +45,17 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _document_or_404(request: HttpRequest, pk: int) -> Document:
+    try:
+        return selectors.access_document(request.user, pk)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
 @require_GET
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        document = selectors.access_document(request.user, pk)
-    except NotFound as error:
-        raise Http404(error.message) from error
+    document = _document_or_404(request, pk)
     context = {
         "document": document,
         "version": document.current_version,
@@ -67,10 +72,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def document_file(request: HttpRequest, pk: int) -> FileResponse:
-    try:
-        document = selectors.access_document(request.user, pk)
-    except NotFound as error:
-        raise Http404(error.message) from error
+    document = _document_or_404(request, pk)
     version = document.current_version
     if version is None or not version.file.storage.exists(version.file.name):
         raise Http404(_("Văn bản này chưa có tệp gốc."))
