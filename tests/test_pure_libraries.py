@@ -8,7 +8,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("package", ["ttdn.text", "ttdn.docparse"])
+@pytest.mark.parametrize("package", ["ttdn.text", "ttdn.docparse", "ttdn.aggregation"])
 def test_pure_package_imports_no_django(package):
     code = (
         f"import sys, {package}; "
