@@ -95,3 +95,34 @@ def make_org_tree():
             grant_role(user=user, unit=unit, role=role, actor=None)
         users[username] = user
     return {"province": province, "unit_a": unit_a, "unit_b": unit_b, "users": users}
+
+
+def make_round(
+    org,
+    *,
+    period="2024S1",
+    deadline=None,
+    codes=("training_sessions", "training_attendances", "social_followers", "publications"),
+):
+    """Open a round of the test province for both departments, on a few default indicators."""
+    import datetime as dt
+
+    from ttdn.reporting.models import Indicator
+    from ttdn.reporting.services import open_round
+
+    return open_round(
+        title=f"Báo cáo {period}",
+        province=org["province"],
+        period_code=period,
+        deadline=deadline or dt.date(2024, 6, 25),
+        units=[org["unit_a"], org["unit_b"]],
+        indicators=Indicator.objects.filter(code__in=codes),
+        actor=org["users"]["coordinator"],
+    )
+
+
+def figures(**values):
+    """{"training_sessions": 7} → the (code, category) → Decimal mapping services take."""
+    from decimal import Decimal
+
+    return {(code, ""): Decimal(value) for code, value in values.items()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.builders import official_text
+from tests.builders import make_round, official_text
 from ttdn.documents.services import ingest_document
 
 pytestmark = pytest.mark.django_db
@@ -67,10 +67,73 @@ VIEWS = [
     ),
     ViewCase("orgs:tree_import", lambda ctx: reverse("orgs:tree_import"), only({"admin"})),
     ViewCase("orgs:audit_log", lambda ctx: reverse("orgs:audit_log"), only({"admin"})),
+    ViewCase("reporting:round_list", lambda ctx: reverse("reporting:round_list"), EVERYONE),
+    ViewCase(
+        "reporting:round_create",
+        lambda ctx: reverse("reporting:round_create"),
+        only({"admin", "coordinator"}),
+    ),
+    ViewCase(
+        "reporting:round_detail",
+        lambda ctx: reverse("reporting:round_detail", args=[ctx["round"].pk]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reporting:round_export",
+        lambda ctx: reverse("reporting:round_export", args=[ctx["round"].pk, "xlsx"]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reporting:round_template",
+        lambda ctx: reverse("reporting:round_template", args=[ctx["round"].pk]),
+        {**only({"admin", "coordinator"}, denied=404), "viewer": 403},
+    ),
+    ViewCase(
+        "reporting:round_import",
+        lambda ctx: reverse("reporting:round_import", args=[ctx["round"].pk]),
+        {**only({"admin", "coordinator"}, denied=404), "viewer": 403},
+    ),
+    ViewCase(
+        "reporting:submission_detail",
+        lambda ctx: reverse("reporting:submission_detail", args=[ctx["submission"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reporting:submission_check",
+        lambda ctx: reverse("reporting:submission_check", args=[ctx["submission"].pk]),
+        only({"admin", "coordinator", "officer_a"}, denied=404),
+        method="post",
+        data=lambda ctx: {"version": ctx["submission"].version},
+    ),
+    ViewCase(
+        "reporting:submission_submit",
+        lambda ctx: reverse("reporting:submission_submit", args=[ctx["submission"].pk]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+        data=lambda ctx: {"version": ctx["submission"].version},
+    ),
+    ViewCase(
+        "reporting:submission_review",
+        lambda ctx: reverse("reporting:submission_review", args=[ctx["submission"].pk]),
+        {
+            **dict.fromkeys(ROLES, 404),
+            "admin": 302,
+            "coordinator": 302,
+            "officer_a": 403,
+            "viewer": 403,
+        },
+        method="post",
+        data=lambda ctx: {"action": "approve"},
+    ),
+    ViewCase(
+        "reporting:activity_list",
+        lambda ctx: reverse("reporting:activity_list"),
+        only({"admin", "coordinator", "officer_a", "officer_b"}),
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
-OUR_NAMESPACES = {"documents", "orgs"}
+OUR_NAMESPACES = {"documents", "orgs", "reporting"}
 OUR_NAMES = {"home"}
 
 
@@ -93,7 +156,9 @@ def test_every_view_is_in_the_matrix():
 @pytest.fixture
 def context(org):
     document = ingest_document(data=official_text().encode(), filename="kh.txt").document
-    return {**org, "document": document}
+    report_round = make_round(org)
+    submission = report_round.submissions.get(unit=org["unit_a"])
+    return {**org, "document": document, "round": report_round, "submission": submission}
 
 
 @pytest.mark.parametrize("case", VIEWS, ids=lambda case: case.name)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ttdn.core",
     "ttdn.orgs",
     "ttdn.documents",
+    "ttdn.reporting",
     "ttdn.demo",
 ]
 

@@ -30,5 +30,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("van-ban/", include("ttdn.documents.urls")),
     path("don-vi/", include("ttdn.orgs.urls")),
+    path("bao-cao/", include("ttdn.reporting.urls")),
     path("quan-tri/", admin.site.urls),
 ]

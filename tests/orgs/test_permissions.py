@@ -47,6 +47,8 @@ def test_unit_officer_reads_and_writes_only_their_unit(units, user_with):
     officer = user_with("unit_officer", units["bao-ptth-dong-nai"])
 
     assert permissions.can_edit_unit_data(officer, units["bao-ptth-dong-nai"])
+    # The merged agency's officer carries on what its predecessors reported.
+    assert permissions.can_edit_unit_data(officer, units["dai-ptth-dong-nai"])
     assert not permissions.can_view_unit_data(officer, units["so-vhttdl-dong-nai"])
     assert not permissions.can_edit_unit_data(officer, units["so-vhttdl-dong-nai"])
     assert not permissions.can_manage_organisation(officer)

@@ -4,7 +4,9 @@ Views, forms, commands and (later) API endpoints ask these functions; templates 
 - administrator: everything, including the organisation tree, users and roles;
 - coordinator (held for a province): reads and writes the data of every unit of the province,
   its predecessors' units included;
-- unit officer (held for one unit): reads and writes only that unit's data;
+- unit officer (held for one unit): reads and writes only that unit's data, and that of the
+  units it continues (the officer of the merged press agency corrects what its predecessors
+  reported);
 - viewer (a province or a unit): reads that scope, never writes.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ttdn.orgs.models import Membership, OrgUnit
-from ttdn.orgs.selectors import descendants_of, province_scope
+from ttdn.orgs.selectors import descendants_of, predecessors_of, province_scope
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -57,8 +59,12 @@ def visible_unit_ids(user: User) -> set[int] | None:
         elif membership.role == Role.VIEWER:
             ids |= descendants_of([membership.unit])
         elif membership.role == Role.UNIT_OFFICER:
-            ids.add(membership.unit.pk)
+            ids |= _unit_and_predecessors(membership.unit)
     return ids
+
+
+def _unit_and_predecessors(unit: OrgUnit) -> set[int]:
+    return {unit.pk, *(before.pk for before in predecessors_of(unit))}
 
 
 def editable_unit_ids(user: User) -> set[int] | None:
@@ -70,7 +76,7 @@ def editable_unit_ids(user: User) -> set[int] | None:
         if membership.role == Role.COORDINATOR:
             ids |= province_scope(membership.unit)
         elif membership.role == Role.UNIT_OFFICER:
-            ids.add(membership.unit.pk)
+            ids |= _unit_and_predecessors(membership.unit)
     return ids
 
 
@@ -103,3 +109,25 @@ def can_upload_documents(user: User) -> bool:
 
 def can_read_audit_log(user: User) -> bool:
     return is_administrator(user)
+
+
+def can_review_unit_data(user: User, unit: OrgUnit) -> bool:
+    """Approve, return or reopen a unit's report: the coordinator of its province."""
+    if is_administrator(user):
+        return True
+    return any(
+        membership.role == Role.COORDINATOR and unit.pk in province_scope(membership.unit)
+        for membership in _memberships(user)
+    )
+
+
+def can_manage_rounds(user: User) -> bool:
+    """Open reporting rounds and import values: coordinators and administrators."""
+    return is_administrator(user) or Role.COORDINATOR in roles_of(user)
+
+
+def provinces_coordinated(user: User) -> list[OrgUnit]:
+    """Return the provinces whose rounds this user runs (all provinces for an administrator)."""
+    if is_administrator(user):
+        return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE))
+    return [m.unit for m in _memberships(user) if m.role == Role.COORDINATOR]

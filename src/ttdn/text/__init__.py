@@ -6,7 +6,7 @@ Pure Python; no Django.
 from ttdn.text.dates import DATE_PATTERN, find_dates, parse_vn_date
 from ttdn.text.fold import fold, search_fold
 from ttdn.text.normalize import TextDecodeError, decode, normalize
-from ttdn.text.numbers import parse_vn_number
+from ttdn.text.numbers import format_vn_number, parse_vn_number
 
 __all__ = [
     "DATE_PATTERN",
@@ -14,6 +14,7 @@ __all__ = [
     "decode",
     "find_dates",
     "fold",
+    "format_vn_number",
     "normalize",
     "parse_vn_date",
     "parse_vn_number",

@@ -12,5 +12,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "nav": {
             "upload": permissions.can_upload_documents(user),
             "audit_log": permissions.can_read_audit_log(user),
+            "activities": bool(permissions.editable_unit_ids(user) != set()),
         }
     }

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from ttdn.demo.organisation import load_demo_organisation
+from ttdn.demo.reporting import load_demo_reporting
 from ttdn.documents.services import ingest_document
 from ttdn.orgs.models import Membership, OrgUnit
 from ttdn.orgs.services import grant_role
@@ -52,7 +53,7 @@ DEMO_ACCOUNTS = [
         ("Hà", "Lê Thu"),
         Role.UNIT_OFFICER,
         "bao-ptth-dong-nai",
-        "Cán bộ Báo và PT-TH Đồng Nai / Unit officer",
+        "Cán bộ Báo và PT-TH Đồng Nai (sửa báo cáo bị trả lại) / Unit officer",
     ),
     ("lanhdao", ("Dũng", "Phạm Quốc"), Role.VIEWER, "dong-nai", "Lãnh đạo (chỉ xem) / Viewer"),
 ]
@@ -104,6 +105,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         units = load_demo_organisation()
         counts = load_demo_documents()
+        load_demo_reporting(units)
         ensure_demo_accounts(units)
         self.stdout.write(
             f"Văn bản mẫu / Demo documents: {counts['ingested']} mới / new, "

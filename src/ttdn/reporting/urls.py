@@ -1,0 +1,18 @@
+from django.urls import path
+
+from ttdn.reporting import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("", views.round_list, name="round_list"),
+    path("tao-moi/", views.round_create, name="round_create"),
+    path("<int:pk>/", views.round_detail, name="round_detail"),
+    path("<int:pk>/xuat/<str:file_format>/", views.round_export, name="round_export"),
+    path("<int:pk>/mau-nhap/", views.round_template, name="round_template"),
+    path("<int:pk>/nhap/", views.round_import, name="round_import"),
+    path("bao-cao/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("bao-cao/<int:pk>/kiem-tra/", views.submission_check, name="submission_check"),
+    path("bao-cao/<int:pk>/gui/", views.submission_submit, name="submission_submit"),
+    path("bao-cao/<int:pk>/duyet/", views.submission_review, name="submission_review"),
+    path("hoat-dong/", views.activity_list, name="activity_list"),
+]
