@@ -51,18 +51,18 @@ def export_rows(report_round: ReportRound) -> list[list[str]]:
         .select_related("submission__unit", "indicator", "submission")
         .order_by("submission__unit__name", "indicator__position", "category")
     )
-    for value in values:
-        rows.append(
-            [
-                value.submission.unit.code,
-                value.submission.unit.name,
-                value.indicator.code,
-                value.indicator.name_vi,
-                value.category,
-                "" if value.value is None else f"{value.value.normalize():f}",
-                value.submission.status,
-            ]
-        )
+    rows.extend(
+        [
+            value.submission.unit.code,
+            value.submission.unit.name,
+            value.indicator.code,
+            value.indicator.name_vi,
+            value.category,
+            "" if value.value is None else f"{value.value.normalize():f}",
+            value.submission.status,
+        ]
+        for value in values
+    )
     return rows
 
 
