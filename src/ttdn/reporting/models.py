@@ -137,7 +137,7 @@ class ReportRound(TimeStampedModel):
         related_name="+",
         verbose_name=_("văn bản yêu cầu"),
     )
-    period_code = models.CharField(_("kỳ báo cáo"), max_length=32)
+    period_code = models.CharField(_("kỳ báo cáo"), max_length=32, db_index=True)
     window_start = models.DateField(_("số liệu từ ngày"))
     window_end = models.DateField(_("số liệu đến ngày"))
     deadline = models.DateField(_("hạn gửi báo cáo"))
@@ -277,3 +277,20 @@ class Activity(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Reminder(models.Model):
+    """A reminder sent to a unit about a round, kept so that a unit is reminded once a day."""
+
+    round = models.ForeignKey(ReportRound, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "unit", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.sent_on}"

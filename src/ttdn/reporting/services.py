@@ -343,3 +343,77 @@ def record_activity(
     for draft in drafts:
         _write_values(draft, submission_values(draft))
     return activity
+
+
+def send_round_reminders(*, report_round: ReportRound, today: dt.date) -> int:
+    """E-mail the officers of every unit that has not sent its report; once a day per unit.
+
+    Returns the number of units reminded. Officers of a unit that ended are reached through
+    the unit that continues it.
+    """
+    from django.conf import settings
+    from django.core.mail import send_mass_mail
+
+    from ttdn.orgs.models import Membership
+    from ttdn.reporting.models import Reminder
+
+    pending = report_round.submissions.filter(
+        status__in=[Status.DRAFT, Status.RETURNED]
+    ).select_related("unit")
+    messages = []
+    reminded = 0
+    for submission in pending:
+        if Reminder.objects.filter(
+            round=report_round, unit=submission.unit, sent_on=today
+        ).exists():
+            continue
+        emails = sorted(
+            set(
+                Membership.objects.filter(
+                    role=Membership.Role.UNIT_OFFICER, unit__in=_carriers(submission.unit, today)
+                )
+                .exclude(user__email="")
+                .values_list("user__email", flat=True)
+            )
+        )
+        if not emails:
+            continue
+        days = (report_round.deadline - today).days
+        subject = _("[TTĐN] Nhắc gửi báo cáo: %(round)s") % {"round": report_round.title}
+        body = _(
+            "Đơn vị %(unit)s chưa gửi báo cáo “%(round)s”. Hạn gửi: %(deadline)s (%(when)s).\n"
+            "Vui lòng nhập số liệu và gửi báo cáo trên hệ thống TTĐN."
+        ) % {
+            "unit": submission.unit.name,
+            "round": report_round.title,
+            "deadline": f"{report_round.deadline:%d/%m/%Y}",
+            "when": _("còn %(days)s ngày") % {"days": days}
+            if days >= 0
+            else _("đã quá hạn %(days)s ngày") % {"days": -days},
+        }
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, emails))
+        Reminder.objects.create(
+            round=report_round, unit=submission.unit, sent_on=today, recipients=emails
+        )
+        reminded += 1
+    if messages:
+        send_mass_mail(messages, fail_silently=False)
+    return reminded
+
+
+def _carriers(unit: OrgUnit, today: dt.date) -> list[OrgUnit]:
+    """The unit itself while it exists, else the units that continue it today."""
+    from ttdn.orgs.selectors import successors_on
+
+    return [unit] if unit.exists_on(today) else successors_on(unit, today)
+
+
+def rounds_due_for_reminder(*, today: dt.date, days_before: int) -> list[ReportRound]:
+    """Open rounds whose deadline is at most ``days_before`` days away (or already passed)."""
+    return list(
+        ReportRound.objects.filter(
+            status=ReportRound.Status.OPEN,
+            deadline__lte=today + dt.timedelta(days=days_before),
+            submissions__status__in=[Status.DRAFT, Status.RETURNED],
+        ).distinct()
+    )

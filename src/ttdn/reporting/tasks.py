@@ -1,0 +1,16 @@
+"""Background work of the reporting core (django-tasks; `ttdn db_worker` runs it)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django_tasks import task
+
+from ttdn.reporting import services
+from ttdn.reporting.models import ReportRound
+
+
+@task()
+def send_round_reminders(round_id: int) -> int:
+    """Remind the units of one round that have not reported; return how many were reminded."""
+    report_round = ReportRound.objects.get(pk=round_id)
+    return services.send_round_reminders(report_round=report_round, today=timezone.localdate())
