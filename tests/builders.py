@@ -107,9 +107,12 @@ def make_round(
     """Open a round of the test province for both departments, on a few default indicators."""
     import datetime as dt
 
-    from ttdn.reporting.models import Indicator
+    from ttdn.reporting.catalogue import load_default_catalogue
+    from ttdn.reporting.models import Indicator, ValidationRule
     from ttdn.reporting.services import open_round
 
+    # Transactional (browser) tests empty every table afterwards, the migrated catalogue too.
+    load_default_catalogue(Indicator, ValidationRule)
     return open_round(
         title=f"Báo cáo {period}",
         province=org["province"],

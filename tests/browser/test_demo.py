@@ -55,7 +55,8 @@ def test_demo_serves_the_registry_to_the_printed_account(demo_server, page):
     page.goto(url)
     page.fill("#id_username", "daumoi")
     page.fill("#id_password", password.group(1))
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     page.click("nav >> text=Văn bản")
     page.fill("input[name=q]", "ke hoach 281")
     page.wait_for_function(

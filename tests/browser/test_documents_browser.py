@@ -13,7 +13,8 @@ def sign_in(page, live_server, username="canbo", password="mat-khau-123"):
     page.goto(f"{live_server.url}/dang-nhap/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
 
 def test_officer_searches_without_diacritics_and_follows_a_citation(page, live_server, officer):
@@ -44,7 +45,8 @@ def test_officer_uploads_a_document_in_the_browser(page, live_server, officer, t
 
     page.goto(f"{live_server.url}/van-ban/tai-len/")
     page.set_input_files("input[type=file]", str(path))
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
     page.wait_for_selector("text=Đã lưu văn bản vào hệ thống.")
     assert page.locator("h1").inner_text() == "Kế hoạch 281/KH-UBND"

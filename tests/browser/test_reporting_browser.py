@@ -12,14 +12,16 @@ def sign_in(page, live_server, username):
     page.goto(f"{live_server.url}/dang-nhap/")
     page.fill("#id_username", username)
     page.fill("#id_password", "mat-khau-123")
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
 
 def test_officer_sees_problems_while_typing_then_sends(page, live_server, org):
     submission = make_round(org).submissions.get(unit=org["unit_a"])
     sign_in(page, live_server, "officer_a")
     page.goto(f"{live_server.url}/bao-cao/")
-    page.click(f"#to-report a[href='{submission.get_absolute_url()}']")
+    with page.expect_navigation():
+        page.click(f"#to-report a[href='{submission.get_absolute_url()}']")
 
     page.fill("#id_v__training_sessions__", "7")
     page.fill("#id_v__training_attendances__", "3")
