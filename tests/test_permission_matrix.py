@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.builders import make_round, official_text
 from ttdn.documents.services import ingest_document
+from ttdn.reporting.services import attach_file
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,20 @@ VIEWS = [
         data=lambda ctx: {"action": "approve"},
     ),
     ViewCase(
+        "reporting:submission_attach",
+        lambda ctx: reverse("reporting:submission_attach", args=[ctx["submission"].pk]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+        data=lambda ctx: {},
+    ),
+    ViewCase(
+        "reporting:attachment_file",
+        lambda ctx: reverse(
+            "reporting:attachment_file", args=[ctx["submission"].pk, ctx["attachment"].pk]
+        ),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
         "reporting:activity_list",
         lambda ctx: reverse("reporting:activity_list"),
         only({"admin", "coordinator", "officer_a", "officer_b"}),
@@ -158,7 +173,16 @@ def context(org):
     document = ingest_document(data=official_text().encode(), filename="kh.txt").document
     report_round = make_round(org)
     submission = report_round.submissions.get(unit=org["unit_a"])
-    return {**org, "document": document, "round": report_round, "submission": submission}
+    attachment = attach_file(
+        submission=submission, name="bao-cao.docx", data=b"noi dung", actor=None
+    )
+    return {
+        **org,
+        "document": document,
+        "round": report_round,
+        "submission": submission,
+        "attachment": attachment,
+    }
 
 
 @pytest.mark.parametrize("case", VIEWS, ids=lambda case: case.name)

@@ -182,3 +182,11 @@ def test_party_symbols():
     assert is_party_symbol("335-KH/TU")
     assert not is_party_symbol("281/KH-UBND")
     assert not is_party_symbol("3089/BTTTT-TTĐN")
+
+
+def test_issuer_stops_before_the_term_and_the_place():
+    text = (
+        "theo Kết luận số 16-KL/TW ngày 14/02/2012 của Bộ Chính trị khóa XI; Nghị quyết số "
+        "47/NQ-CP ngày 15/4/2024 của Chính phủ trên địa bàn tỉnh"
+    )
+    assert [c.issuer for c in parse(text).citations] == ["Bộ Chính trị", "Chính phủ"]

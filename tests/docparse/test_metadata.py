@@ -90,3 +90,22 @@ def test_decomposed_vietnamese_is_normalised():
     parsed = parse(unicodedata.normalize("NFD", official_text()))
     assert parsed.metadata.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
     assert unicodedata.is_normalized("NFC", parsed.text)
+
+
+def test_wrapped_issuer_name_is_joined():
+    text = official_text(
+        issuer_lines=("BỘ THÔNG TIN VÀ", "TRUYỀN THÔNG"),
+        number="3089/BTTTT-TTĐN",
+        place_date="Hà Nội, ngày 31 tháng 7 năm 2023",
+    )
+    assert parse(text).metadata.issuer == "Bộ Thông tin và Truyền thông"
+
+
+def test_title_ends_where_the_issuer_is_repeated_before_the_body():
+    text = official_text(
+        issuer_lines=("CHÍNH PHỦ",),
+        number="47/NQ-CP",
+        doc_type="NGHỊ QUYẾT",
+        title="Về Chương trình hành động của Chính phủ\nCHÍNH PHỦ",
+    )
+    assert parse(text).metadata.title == "Về Chương trình hành động của Chính phủ"

@@ -189,3 +189,37 @@ def test_import_of_a_broken_file_shows_the_error(client, org, report_round):
     )
     assert response.status_code == 422
     assert "Excel" in response.content.decode()
+
+
+def test_officer_attaches_the_signed_report_and_others_cannot_fetch_it(client, org, submission):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, org, "officer_a")
+    client.post(
+        reverse("reporting:submission_attach", args=[submission.pk]),
+        {"file": SimpleUploadedFile("bao-cao-ky.pdf", b"%PDF-1.4 signed")},
+    )
+    attachment = submission.attachments.get()
+    url = reverse("reporting:attachment_file", args=[submission.pk, attachment.pk])
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4 signed"
+
+    login(client, org, "officer_b")
+    assert client.get(url).status_code == 404
+
+
+def test_attaching_to_a_submitted_report_is_refused(client, org, submission):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ttdn.reporting import services
+
+    Submission.objects.filter(pk=submission.pk).update(status="submitted")
+    with pytest.raises(services.InvalidTransition):
+        services.attach_file(submission=submission, name="x.pdf", data=b"x", actor=None)
+    login(client, org, "officer_a")
+    response = client.post(
+        reverse("reporting:submission_attach", args=[submission.pk]),
+        {"file": SimpleUploadedFile("x.pdf", b"x")},
+        follow=True,
+    )
+    assert "Chỉ đính kèm được" in response.content.decode()
+    assert not submission.attachments.exists()

@@ -39,7 +39,7 @@ _ISSUER_AFTER = re.compile(r"\s*,?\s*của\s+", re.IGNORECASE)
 # Where an issuer's name ends: a clause word, punctuation, or the next reference.
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện|đã|nhằm|để|"
-    r"tại|với|trong|đến|giai đoạn|sau đây|là|được|theo|cho|gồm|và\s+(?:các|Kế hoạch|Quyết định|"
+    r"tại|với|trong|trên|khóa|đến|giai đoạn|sau đây|là|được|theo|cho|gồm|và\s+(?:các|Kế hoạch|Quyết định|"
     r"Nghị quyết|Kết luận|Chỉ thị|Công văn|văn bản))\b|[;:()\n.\"“”]|,(?!\s*Thể thao)",
 )
 _UPPER_STOP = re.compile(r"\s+(?:VỀ|V/V|BAN HÀNH|THỰC HIỆN|TRIỂN KHAI)\b|[;:()\n.,]")

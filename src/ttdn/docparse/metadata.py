@@ -250,7 +250,9 @@ def _title_after(head: list[_Line], heading_index: int) -> str | None:
             or _SEPARATOR.match(line.text)
         ):
             break
-        if parts and not line.text.isupper() and parts[-1].isupper():
+        # A title is all capitals or all sentence case; a change marks the end of it (the body
+        # follows, or a Nghị quyết repeats its issuer, "CHÍNH PHỦ", before "Căn cứ").
+        if parts and line.text.isupper() != parts[-1].isupper():
             break
         parts.append(line.text)
         if len(" ".join(parts)) > 400:
@@ -262,6 +264,14 @@ def _issuer(lines: list[str]) -> str | None:
     # "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI" is one name on two lines; "UBND TỈNH ĐỒNG NAI / SỞ …"
     # and "TỈNH ỦY ĐỒNG NAI / BAN TUYÊN GIÁO" are a parent and the issuing body.
     lines = [line.strip(" *") for line in lines if line.strip(" *")]
+    # A long name wraps: "BỘ THÔNG TIN VÀ" / "TRUYỀN THÔNG" is one line of the header.
+    joined: list[str] = []
+    for line in lines:
+        if joined and re.search(r"(\sVÀ|,|-|–)$", joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    lines = joined
     if not lines:
         return None
     if (

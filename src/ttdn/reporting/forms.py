@@ -126,3 +126,7 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class ValuesImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp XLSX theo mẫu của đợt báo cáo"))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Tệp đính kèm"))

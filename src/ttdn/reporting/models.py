@@ -219,6 +219,16 @@ class SubmissionEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.action} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def action_label(self) -> str:
+        labels = {
+            "submit": _("gửi báo cáo"),
+            "return": _("trả lại"),
+            "approve": _("duyệt"),
+            "reopen": _("mở lại"),
+        }
+        return str(labels.get(self.action, self.action))
+
 
 class DataValue(models.Model):
     """One figure of a submission, optionally for one language or platform."""
@@ -294,3 +304,25 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.sent_on}"
+
+
+def attachment_upload_to(instance: Attachment, filename: str) -> str:
+    return f"submissions/{instance.submission_id}/{filename}"
+
+
+class Attachment(TimeStampedModel):
+    """A file a unit attaches to its report (the signed Word report, photos, a list…)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_upload_to, max_length=400)
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.name

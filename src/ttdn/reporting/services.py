@@ -20,6 +20,7 @@ from ttdn.orgs.selectors import units_during
 from ttdn.reporting.catalogue import ACTIVITY_INDICATORS, DEFAULT_SECTIONS
 from ttdn.reporting.models import (
     Activity,
+    Attachment,
     DataValue,
     Indicator,
     ReportRound,
@@ -417,3 +418,31 @@ def rounds_due_for_reminder(*, today: dt.date, days_before: int) -> list[ReportR
             submissions__status__in=[Status.DRAFT, Status.RETURNED],
         ).distinct()
     )
+
+
+@transaction.atomic
+def attach_file(*, submission: Submission, name: str, data: bytes, actor: Actor) -> Attachment:
+    """Attach a file to an editable report; the file is removed again if the row cannot be saved."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+
+    submission = _locked(submission, None)
+    if not submission.editable:
+        raise InvalidTransition(_("Chỉ đính kèm được khi báo cáo đang soạn hoặc bị trả lại."))
+    if not data:
+        raise DomainError(_("Tệp rỗng."))
+    if len(data) > settings.DOCUMENT_MAX_BYTES:
+        raise DomainError(
+            _("Tệp quá lớn; giới hạn là %(limit)s MB.")
+            % {"limit": settings.DOCUMENT_MAX_BYTES // 1024 // 1024}
+        )
+    attachment = Attachment(
+        submission=submission, name=name[:255], size=len(data), uploaded_by=actor
+    )
+    attachment.file.save(name, ContentFile(data), save=False)
+    try:
+        attachment.save()
+    except BaseException:
+        attachment.file.delete(save=False)
+        raise
+    return attachment

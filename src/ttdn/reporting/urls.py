@@ -13,6 +13,12 @@ urlpatterns = [
     path("bao-cao/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("bao-cao/<int:pk>/kiem-tra/", views.submission_check, name="submission_check"),
     path("bao-cao/<int:pk>/gui/", views.submission_submit, name="submission_submit"),
+    path("bao-cao/<int:pk>/dinh-kem/", views.submission_attach, name="submission_attach"),
+    path(
+        "bao-cao/<int:pk>/dinh-kem/<int:attachment_id>/",
+        views.attachment_file,
+        name="attachment_file",
+    ),
     path("bao-cao/<int:pk>/duyet/", views.submission_review, name="submission_review"),
     path("hoat-dong/", views.activity_list, name="activity_list"),
 ]

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from ttdn.orgs.selectors import descendants_of, units_during
 from ttdn.reporting import selectors, services, values_io
 from ttdn.reporting.forms import (
     ActivityForm,
+    AttachmentForm,
     ReviewForm,
     RoundForm,
     SubmissionForm,
@@ -193,7 +195,11 @@ def _form_rows(form: SubmissionForm) -> list[dict[str, object]]:
 def _initial(submission: Submission) -> dict[str, object]:
     initial: dict[str, object] = {"version": submission.version}
     for value in submission.values.select_related("indicator"):
-        initial[value_key(value.indicator, value.category)] = value.value
+        number = value.value
+        # Show counts as counts ("92000", not "92000.00").
+        if number is not None and number == number.to_integral_value():
+            number = int(number)
+        initial[value_key(value.indicator, value.category)] = number
     for code, text in submission.narrative.items():
         initial[f"s__{code}"] = text
     return initial
@@ -244,6 +250,8 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_review": permissions.can_review_unit_data(request.user, submission.unit),
         "events": submission.events.select_related("actor"),
+        "attachments": submission.attachments.all(),
+        "attachment_form": AttachmentForm(),
         "review_form": ReviewForm(),
     }
     return render(request, "reporting/submission_detail.html", context, status=status)
@@ -262,6 +270,43 @@ def submission_check(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "reporting/submission_detail.html#issues", {"issues": issues, "checked": True}
     )
+
+
+@require_POST
+@login_required
+def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _submission_or_404(request, pk, for_edit=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chọn một tệp để đính kèm."))
+        return redirect(submission)
+    upload = form.cleaned_data["file"]
+    if upload.size > settings.DOCUMENT_MAX_BYTES:
+        messages.error(
+            request,
+            _("Tệp quá lớn; giới hạn là %(limit)s MB.")
+            % {"limit": settings.DOCUMENT_MAX_BYTES // 1024 // 1024},
+        )
+        return redirect(submission)
+    try:
+        services.attach_file(
+            submission=submission, name=upload.name, data=upload.read(), actor=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã đính kèm tệp."))
+    return redirect(submission)
+
+
+@require_GET
+@login_required
+def attachment_file(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    submission = _submission_or_404(request, pk)
+    attachment = submission.attachments.filter(pk=attachment_id).first()
+    if attachment is None or not attachment.file.storage.exists(attachment.file.name):
+        raise Http404(_("Không tìm thấy tệp."))
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 @require_POST
