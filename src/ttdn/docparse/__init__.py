@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ttdn.docparse.assignments import find_assignments
 from ttdn.docparse.citations import find_citations
 from ttdn.docparse.metadata import read_header
 from ttdn.docparse.model import (
@@ -58,6 +59,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
     )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
+    assignments = find_assignments(text, tuple(sections)) if kind == "administrative" else []
     if kind == "administrative":
         meta = header.metadata
         if meta.number is None:
@@ -75,6 +77,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
         metadata=header.metadata,
         citations=tuple(citations),
         sections=tuple(sections),
+        assignments=tuple(assignment.to_dict() for assignment in assignments),
         warnings=tuple(warnings),
     )
 
