@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.builders import official_text
+import pytest
+
+from tests.docparse.samples import official_text
 from ttdn.docparse import parse
 
 
@@ -76,6 +78,163 @@ def test_sections_are_numbered_as_a_tree():
     assert [s.level for s in parsed.sections] == [1, 2, 2, 3, 3, 1, 2]
     for section in parsed.sections:
         assert parsed.text[section.start : section.end] == section.heading
+
+
+@pytest.mark.parametrize(
+    ("block", "title", "name"),
+    [
+        (("Q. CHỦ TỊCH", "Võ Tấn Đức"), "Q. CHỦ TỊCH", "Võ Tấn Đức"),
+        (
+            ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"),
+            "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH",
+            "Nguyễn Văn An",
+        ),
+        (
+            ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Trần Thị Bình"),
+            "TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH",
+            "Trần Thị Bình",
+        ),
+        (
+            ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Cường"),
+            "TM. ỦY BAN NHÂN DÂN – KT. CHỦ TỊCH – PHÓ CHỦ TỊCH",
+            "Lê Văn Cường",
+        ),
+        (
+            ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phạm Minh Đức"),
+            "TL. CHỦ TỊCH – CHÁNH VĂN PHÒNG",
+            "Phạm Minh Đức",
+        ),
+        (
+            ("TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Hoàng Thu Hà"),
+            "TUQ. CHỦ TỊCH – GIÁM ĐỐC SỞ NỘI VỤ",
+            "Hoàng Thu Hà",
+        ),
+        (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH", None),
+    ],
+)
+def test_signing_block_forms(block, title, name):
+    signer = parse(official_text(signer=block)).metadata.signer
+
+    assert (signer.title, signer.name) == (title, name)
+
+
+def test_recipients_are_the_dash_lines_after_noi_nhan():
+    text = official_text(recipients=("Như trên;", "Sở Ngoại vụ;", "Lưu: VT, KGVX (Hà)."))
+    assert parse(text).metadata.recipients == ("Như trên", "Sở Ngoại vụ", "Lưu: VT, KGVX (Hà)")
+
+
+def test_cong_van_title_is_its_v_v_line():
+    text = (
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 3089/BTTTT-TTĐN\n"
+        "V/v hướng dẫn xây dựng Kế hoạch thông tin đối ngoại năm 2024\n"
+        "Hà Nội, ngày 31 tháng 7 năm 2023\nKính gửi: Ủy ban nhân dân các tỉnh.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Thanh Lâm\n"
+    )
+    parsed = parse(text)
+    meta = parsed.metadata
+
+    assert parsed.kind == "administrative"
+    assert (meta.doc_type, meta.key, meta.place) == ("Công văn", "3089/BTTTT-TTĐN", "Hà Nội")
+    assert meta.issuer == "Bộ Thông tin và Truyền thông"
+    assert meta.title == "hướng dẫn xây dựng Kế hoạch thông tin đối ngoại năm 2024"
+    assert meta.issued_at == dt.date(2023, 7, 31)
+    assert meta.signer.name == "Nguyễn Thanh Lâm"
+
+
+def test_no_header_issuer_comes_from_the_ubnd_symbol_and_the_province_of_the_place_line():
+    parsed = parse(official_text(issuer_lines=()))
+
+    assert parsed.metadata.key == "281/KH-UBND"
+    assert parsed.metadata.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+
+
+def test_no_header_and_no_province_gives_no_issuer_rather_than_a_guess():
+    parsed = parse(official_text(issuer_lines=(), place_date="Trảng Bom, ngày 2 tháng 3 năm 2024"))
+
+    assert parsed.metadata.place == "Trảng Bom"
+    assert parsed.metadata.issuer is None
+    assert any("cơ quan ban hành" in warning for warning in parsed.warnings)
+
+
+def test_multi_line_upper_case_title_is_joined():
+    text = official_text(
+        title="TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 47/NQ-CP\nVỀ CÔNG TÁC THÔNG TIN ĐỐI NGOẠI"
+    )
+    meta = parse(text).metadata
+    assert meta.title == (
+        "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 47/NQ-CP VỀ CÔNG TÁC THÔNG TIN ĐỐI NGOẠI"
+    )
+
+
+def test_news_page_from_text():
+    text = (
+        "Trang chủ | Liên hệ\nTin địa phương\n"
+        "Tỉnh tổ chức hội nghị tập huấn công tác thông tin đối ngoại năm 2024\n"
+        "(Cập nhật lúc: 05/03/2024 08:15:00 )\n"
+        "Theo Kế hoạch số 12/KH-UBND ngày 02/01/2024 của UBND tỉnh, hội nghị đã diễn ra.\n"
+    )
+    parsed = parse(text)
+
+    assert parsed.kind == "news"
+    assert parsed.metadata.title == (
+        "Tỉnh tổ chức hội nghị tập huấn công tác thông tin đối ngoại năm 2024"
+    )
+    assert parsed.metadata.published_at == dt.datetime(
+        2024, 3, 5, 8, 15, tzinfo=dt.timezone(dt.timedelta(hours=7))
+    )
+    assert parsed.metadata.number is None
+    assert [c.key for c in parsed.citations] == ["12/KH-UBND"]
+
+
+def test_to_dict_is_the_contract_of_design_md():
+    data = parse(official_text(), source="kh.txt").to_dict()
+
+    assert set(data) == {
+        "source",
+        "kind",
+        "metadata",
+        "citations",
+        "quantities",
+        "assignments",
+        "sections",
+        "warnings",
+    }
+    assert set(data["metadata"]) >= {
+        "doc_type",
+        "number",
+        "issued_at",
+        "place",
+        "issuer",
+        "title",
+        "signer",
+        "recipients",
+    }
+    assert data["metadata"]["issued_at"] == "2024-08-21"
+    assert data["metadata"]["signer"] == {
+        "name": "Nguyễn Văn An",
+        "title": "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH",
+    }
+    assert set(data["citations"][0]) == {
+        "doc_type",
+        "number",
+        "key",
+        "issued_at",
+        "issuer",
+        "text",
+        "start",
+        "end",
+    }
+    assert set(data["sections"][0]) == {"number", "heading", "start", "end"}
+    assert isinstance(data["quantities"], list)
+    assert isinstance(data["assignments"], list)
+
+
+def test_empty_text_is_unknown_with_a_warning():
+    parsed = parse("   \n\t ")
+    assert parsed.kind == "unknown"
+    assert parsed.warnings
+    assert parsed.to_dict()["metadata"]["number"] is None
 
 
 def test_unknown_text_is_unknown_with_a_warning():

@@ -81,3 +81,29 @@ def test_reading_arbitrary_bytes_gives_text_or_a_read_error(data):
     else:
         json.dumps(parsed.to_dict(), ensure_ascii=False)
     assert message is None or message.strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=80).map("".join))
+def test_fragments_alone_never_break_the_parser(text):
+    parsed = parse(text)
+    for citation in parsed.citations:
+        assert parsed.text[citation.start : citation.end] == citation.text
+        assert citation.start < citation.end
+    json.dumps(parsed.to_dict(), ensure_ascii=False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.html", "a"]))
+def test_reading_any_bytes_under_any_name_gives_text_or_a_read_error(data, name):
+    from ttdn.docparse import ReadError, read_bytes
+
+    for prefix in (b"", b"PK\x03\x04", b"%PDF-1.4\n", b"<html>"):
+        message = None
+        try:
+            result = read_bytes(prefix + data, name)
+        except ReadError as error:
+            message = error.message
+        else:
+            assert result.text.strip()
+        assert message is None or message.strip()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import SEEDS_DIR
+from tests.docparse.samples import SEEDS_DIR
 from ttdn.docparse import parse_file
 
 if not SEEDS_DIR.is_dir():
@@ -86,6 +86,8 @@ def test_plan_281_metadata():
     assert meta.key == "281/KH-UBND"
     assert meta.issued_at == D(2024, 8, 21)
     assert meta.place == "Đồng Nai"
+    # This copy has no header lines; the symbol "-UBND" with the place line "Đồng Nai, ngày …"
+    # states the issuer: the People's Committee of that province.
     assert meta.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
     assert meta.title.startswith("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 47/NQ-CP")
     assert meta.title.endswith("TRONG TÌNH HÌNH MỚI")
@@ -115,6 +117,9 @@ def test_report_6_months_2024_metadata():
     assert parsed.kind == "administrative"
     assert meta.doc_type == "Báo cáo"
     assert meta.number is None  # the copy has no "Số:" line: not guessed
+    assert meta.key is None
+    assert meta.issuer is None  # nor an issuer header ("UBND tỉnh báo cáo" names no province)
+    assert meta.signer.title is None
     assert meta.issued_at == D(2024, 7, 3)
     assert meta.place == "Đồng Nai"
     assert meta.title == "Kết quả triển khai công tác thông tin đối ngoại 6 tháng đầu năm 2024"

@@ -6,6 +6,7 @@ raise ``ReadError`` (with a Vietnamese message) for what cannot be read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ttdn.docparse.assignments import find_assignments
@@ -25,6 +26,8 @@ from ttdn.docparse.numbering import DOC_TYPES, canonical_key, is_party_symbol, t
 from ttdn.docparse.readers import MAX_BYTES, read_bytes, read_file
 from ttdn.docparse.sections import find_sections
 from ttdn.text import normalize
+
+_NOT_RECOGNISED = "Không nhận ra văn bản hành chính hay tin bài."
 
 __all__ = [
     "DOC_TYPES",
@@ -69,7 +72,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
         if meta.issuer is None:
             warnings.append("Không xác định được cơ quan ban hành.")
     elif kind == "unknown":
-        warnings.append("Không nhận ra văn bản hành chính hay tin bài.")
+        warnings.append(_NOT_RECOGNISED)
     return ParsedDocument(
         source=source,
         kind=kind,
@@ -84,20 +87,17 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
 
 def _with_read(result: ReadResult, source: str) -> ParsedDocument:
     parsed = parse(result.text, source=source)
-    meta = parsed.metadata
-    if result.format == "html" and (result.title or result.published_at):
-        from dataclasses import replace
-
+    if result.format == "html" and parsed.kind != "administrative":
+        # A saved web page is news unless its text is an administrative document; the page's
+        # own <title> and date fill what the text does not say.
         meta = replace(
-            meta,
-            title=meta.title or result.title,
-            published_at=meta.published_at or result.published_at,
+            parsed.metadata,
+            title=parsed.metadata.title or result.title,
+            published_at=parsed.metadata.published_at or result.published_at,
         )
-        kind = "news" if parsed.kind == "unknown" else parsed.kind
-        parsed = replace(parsed, metadata=meta, kind=kind)
+        warnings = tuple(w for w in parsed.warnings if w != _NOT_RECOGNISED)
+        parsed = replace(parsed, metadata=meta, kind="news", warnings=warnings)
     if result.warnings:
-        from dataclasses import replace
-
         parsed = replace(parsed, warnings=(*result.warnings, *parsed.warnings))
     return parsed
 

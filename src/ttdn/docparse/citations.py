@@ -50,6 +50,14 @@ _DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_ISSUER = 90
+_BODY_WORDS = (
+    r"Bộ|Ban|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|Huyện ủy|"
+    r"Sở|Văn phòng|Cục|Tổng cục|Chủ tịch|Trung ương|Đảng ủy"
+)
+_ISSUER_BEFORE = re.compile(
+    rf"(?:^|[,.;:\n(]\s*)(?P<who>(?:{_BODY_WORDS})\b[^,.;:\n()]{{0,70}}?)\s+(?:đã\s+)?(?:ký\s+)?"
+    r"ban hành\s+$"
+)
 
 
 def _issuer_after(text: str, position: int) -> tuple[str | None, int]:
@@ -60,11 +68,12 @@ def _issuer_after(text: str, position: int) -> tuple[str | None, int]:
     window = text[start : start + _MAX_ISSUER + 20]
     is_upper = window[:20].isupper()
     stop = (_UPPER_STOP if is_upper else _ISSUER_STOP).search(window)
-    issuer = window[: stop.start()] if stop else window[:_MAX_ISSUER]
-    issuer = body_name_case(issuer.strip(" ,"))
+    raw = (window[: stop.start()] if stop else window[:_MAX_ISSUER]).rstrip(" ,\t")
+    issuer = body_name_case(raw)
     if not issuer or len(issuer) > _MAX_ISSUER or not (issuer[0].isupper() or issuer[0].isdigit()):
         return None, position
-    return issuer, start + len(issuer)
+    # The span ends where the name ends as written (body_name_case may collapse spaces).
+    return issuer, start + len(raw)
 
 
 def _date_before(text: str, start: int) -> tuple[dt.date | None, str | None]:
@@ -75,6 +84,13 @@ def _date_before(text: str, start: int) -> tuple[dt.date | None, str | None]:
     dates = find_dates(match.group(0))
     who = match.group("who").strip()
     return (dates[0][0] if dates else None), (who if who[:1].isupper() else None)
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    # "Ban Tuyên giáo Tỉnh ủy đã ban hành Hướng dẫn số 16-HD/BTGTU …": the subject of "ban
+    # hành" right before the reference is its issuer, stated by the text, not guessed.
+    match = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+    return re.sub(r"\s+", " ", match.group("who")) if match else None
 
 
 def find_citations(text: str, *, own_key: str | None = None) -> list[Citation]:
@@ -100,7 +116,9 @@ def find_citations(text: str, *, own_key: str | None = None) -> list[Citation]:
             elif prefix.group("so"):
                 # "số 47/NQ-CP" with no type word: keep "số" out of the span, type from symbol.
                 pass
-        doc_type = doc_type or type_from_symbol(key)
+        # "văn bản số 2608/CV/BTGTU" names no type: the symbol does ("CV" → Công văn); a bare
+        # "103/2016/QH13" says only that it is a document.
+        doc_type = doc_type or type_from_symbol(key) or "Văn bản"
         issued_at: dt.date | None = None
         date_match = _DATE_AFTER.match(text, end)
         if date_match:
@@ -113,6 +131,8 @@ def find_citations(text: str, *, own_key: str | None = None) -> list[Citation]:
             end = issuer_end
         if issued_at is None and issuer is None:
             issued_at, issuer = _date_before(text, start)
+        if issuer is None:
+            issuer = _issuer_before(text, start)
         citations.append(
             Citation(
                 doc_type=doc_type,

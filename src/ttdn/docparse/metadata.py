@@ -58,6 +58,7 @@ _SITE_CHROME = re.compile(
 )
 _VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 
+
 # Provinces and centrally-run cities (the 63 before 1/7/2025 and the new names after), so that
 # "Số: 281/KH-UBND … Đồng Nai, ngày …" may name its issuer "Ủy ban nhân dân tỉnh Đồng Nai".
 _CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
@@ -213,6 +214,8 @@ def read_header(text: str) -> HeaderFacts:
         )
     if doc_type is None and key:
         doc_type = type_from_symbol(key)
+    # No header, no issuer: the symbol ("…-UBND") and the place line do not say which People's
+    # Committee signed, and DESIGN.md forbids guessing.
     issuer = _issuer(issuer_lines) if issuer_lines else _issuer_from_symbol(key, place)
     signer = _signer(lines)
     recipients = _recipients(lines)
@@ -291,6 +294,10 @@ def _issuer(lines: list[str]) -> str | None:
     return body_name_case(lines[0])
 
 
+def _is_title_line(text: str) -> bool:
+    return bool(_AUTHORITY.match(text)) or (text.isupper() and bool(_SIGNING_TITLE.match(text)))
+
+
 def _issuer_from_symbol(key: str | None, place: str | None) -> str | None:
     # "281/KH-UBND" dated "Đồng Nai, ngày …": the symbol names the People's Committee and the
     # place line names the province, so the issuer is stated by the document itself.
@@ -304,26 +311,32 @@ def _issuer_from_symbol(key: str | None, place: str | None) -> str | None:
 
 
 def _signer(lines: list[_Line]) -> Signer | None:
-    tail = lines[-25:]
-    title_parts: list[str] = []
-    for index, line in enumerate(tail):
-        if _AUTHORITY.match(line.text) or (_SIGNING_TITLE.match(line.text) and line.text.isupper()):
-            title_parts.append(line.text)
+    # The signing block closes the document: "Q. CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+    # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "TL. …", "TUQ. …", then (after the signature) the name.
+    tail = lines[-30:]
+    last = next((i for i in range(len(tail) - 1, -1, -1) if _is_title_line(tail[i].text)), None)
+    if last is None:
+        # A block with the name only (the title lost in conversion): the last line.
+        final = tail[-1].text if tail else ""
+        if _is_name(final) and not final.isupper():
+            return Signer(name=final, title=None)
+        return None
+    first = last
+    while first > 0 and _is_title_line(tail[first - 1].text):
+        first -= 1
+    titles = [line.text for line in tail[first : last + 1]]
+    name: str | None = None
+    for line in tail[last + 1 : last + 8]:
+        text = line.text
+        if _SIGNED_NOTE.match(text):
             continue
-        if title_parts:
-            if _SIGNED_NOTE.match(line.text):
-                continue
-            name = line.text if _is_name(line.text) else None
-            if name:
-                return Signer(name=name, title=" – ".join(title_parts))
-            title_parts = [] if index < len(tail) - 1 else title_parts
-    if title_parts:
-        return Signer(name=None, title=" – ".join(title_parts))
-    # A signature block with the name only (the title lost in conversion): the last line.
-    last = tail[-1].text if tail else ""
-    if tail and _is_name(last) and not last.isupper():
-        return Signer(name=last, title=None)
-    return None
+        if _is_name(text):
+            name = text
+        elif name is None and text.isupper() and len(text) < 80 and not any(map(str.isdigit, text)):
+            titles.append(text)  # "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "GIÁM ĐỐC SỞ NỘI VỤ"
+        else:
+            break
+    return Signer(name=name, title=" – ".join(titles))
 
 
 def _is_name(text: str) -> bool:

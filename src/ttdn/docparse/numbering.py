@@ -69,18 +69,40 @@ PARTY_TYPES: dict[str, str | None] = {
     "Đề án": "ĐA",
     "Quyết định": "QĐ",
 }
-DOC_TYPES: tuple[str, ...] = tuple(
-    dict.fromkeys([*ADMINISTRATIVE_TYPES, *LEGAL_NORM_TYPES, *PARTY_TYPES, "Điều lệ", "Văn bản"])
+# Abbreviations of Thông tư 01/2011/TT-BNV, replaced in 2020 but still cited in older documents;
+# and the copies of Phụ lục III (bản sao y, trích sao, sao lục).
+FORMER_ABBREVIATIONS: dict[str, str] = {
+    "SY": "Bản sao y",
+    "TrS": "Bản trích sao",
+    "SL": "Bản sao lục",
+    "VBHN": "Văn bản hợp nhất",
+}
+# Every document type the parser names, with its abbreviation in a symbol (the State one where
+# State and Party differ; None where the symbol carries none: Công văn, Thư công, Luật …).
+DOC_TYPES: dict[str, str | None] = {
+    **{name: abbreviation for name, abbreviation in PARTY_TYPES.items() if name != "Công văn"},
+    **LEGAL_NORM_TYPES,
+    **ADMINISTRATIVE_TYPES,
+    **{name: abbreviation for abbreviation, name in FORMER_ABBREVIATIONS.items()},
+    "Điều lệ": None,
+    "Văn bản": None,
+}
+_TYPE_BY_ABBREVIATION: dict[str, str] = {
+    abbreviation.upper(): name for abbreviation, name in FORMER_ABBREVIATIONS.items()
+}
+_TYPE_BY_ABBREVIATION.update(
+    {"GN": "Bản ghi nhớ", "TTH": "Bản thỏa thuận", "UQ": "Giấy ủy quyền", "NP": "Giấy nghỉ phép"}
 )
-_TYPE_BY_ABBREVIATION: dict[str, str] = {}
 for _types in (PARTY_TYPES, LEGAL_NORM_TYPES, ADMINISTRATIVE_TYPES):
     for _name, _abbreviation in _types.items():
         if _abbreviation:
             _TYPE_BY_ABBREVIATION[_abbreviation.upper()] = _name
 _TYPE_BY_ABBREVIATION["QĐI"] = "Quy định"
 
-# Abbreviations whose official spelling mixes cases; every other symbol letter is upper case.
-MIXED_CASE = {token.upper(): token for token in ("TTg", "QyĐ", "CTr", "TTr", "QĐi")}
+# Abbreviations whose official spelling mixes cases (Thủ tướng "TTg", Quy định "QyĐ", Chương
+# trình "CTr", Tờ trình "TTr", trích sao "TrS", the former "TTh"; Party Quy định "QĐi"); every
+# other symbol letter is upper case ("BCĐ", "UBND", "BTGTU").
+MIXED_CASE = {token.upper(): token for token in ("TTg", "QyĐ", "CTr", "TTr", "QĐi", "TrS", "TTh")}
 
 # Issuer symbols of Party bodies: the Central Committee and its boards (TW, VPTW, BTGTW, …), the
 # provincial Party committees (TU) and their boards (BTGTU), district and grassroots committees.
@@ -103,6 +125,10 @@ def is_party_symbol(key: str) -> bool:
     if len(parts) < 2:
         return False
     if re.match(r"^\d+-[^/]+/", key):
+        return True
+    # State-style spellings of Party numbers: "2608/CV/BTGTU" (a State công văn never carries
+    # "CV"), or any symbol issued by a Party body (TW, TU, BTGTU, HU, ĐU, BCT, BBT …).
+    if len(parts) == 3 and parts[1].upper() == "CV":
         return True
     return bool(_PARTY_ISSUER.match(parts[-1].upper()))
 
@@ -139,8 +165,12 @@ def type_from_symbol(key: str) -> str | None:
     found = type_from_abbreviation(symbol[0])
     if found:
         return found
-    # A state công văn carries the issuer and its unit but no type ("3089/BTTTT-TTĐN").
-    return "Công văn"
+    # A state công văn carries the issuer and its unit but no type ("3089/BTTTT-TTĐN",
+    # "5921/UBND-KGVX"); a symbol with a year but no type is a law or a Quốc hội resolution
+    # ("103/2016/QH13"), whose type only the words before it can tell.
+    if len(parts) == 3 and not parts[1].isdigit():
+        return "Công văn"
+    return None
 
 
 def doc_type_from_words(words: str) -> str | None:

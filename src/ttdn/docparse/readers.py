@@ -1,6 +1,8 @@
 """Files to text: DOCX (paragraphs and table cells in order), PDF text layer, saved HTML, text.
 
-Every failure becomes a ``ReadError`` with a Vietnamese message; no other exception escapes.
+The format is sniffed from the content first and the file name second: offices rename files
+freely ("baocao.doc" that is really a DOCX, "kehoach.txt" that is a saved web page). Every
+failure becomes a ``ReadError`` with a Vietnamese message; no other exception escapes.
 """
 
 from __future__ import annotations
@@ -9,169 +11,211 @@ import datetime as dt
 import io
 import logging
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ttdn.docparse.model import ReadError, ReadResult
 from ttdn.text import TextDecodeError, decode, normalize
-from ttdn.text.normalize import LEGACY_MESSAGE, legacy_encoding
+from ttdn.text.legacy import repair_legacy
+
+Format = Literal["text", "docx", "pdf", "html"]
 
 MAX_BYTES = 50 * 1024 * 1024
+# A DOCX is compressed XML: refuse archives whose document part unpacks to more than this, so a
+# small "zip bomb" cannot exhaust memory.
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_PART = "word/document.xml"
+_DAMAGED: dict[Format, str] = {
+    "docx": "Tệp DOCX bị hỏng hoặc không đúng định dạng Word (.docx).",
+    "pdf": "Tệp PDF bị hỏng hoặc không đọc được.",
+    "html": "Trang HTML không đọc được.",
+    "text": "Tệp văn bản không đọc được.",
+}
 
 
-def _sniff(data: bytes, filename: str) -> str:
-    head = data[:1024].lstrip()
+def _too_large() -> ReadError:
+    return ReadError(
+        f"Tệp quá lớn (giới hạn {MAX_BYTES // 1024 // 1024} MB); hãy tách thành các tệp nhỏ hơn."
+    )
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _DOCX_PART in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def sniff_format(data: bytes, filename: str) -> Format | Literal["ole", "zip"]:
+    """Return the format of a file: by its content first, by its extension second."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if data.startswith(b"%PDF"):
+        return "docx" if _is_docx(data) else "zip"
+    if data.startswith(b"%PDF") or b"%pdf-" in data[:1024].lower():
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
-    lowered = head[:200].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         return "html"
     suffix = Path(filename).suffix.lower()
-    return {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}.get(suffix, "text")
+    by_suffix: dict[str, Format] = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+    return by_suffix.get(suffix, "text")
 
 
 def read_bytes(data: bytes, filename: str) -> ReadResult:
     """Read a file's bytes into normalised text; raise ``ReadError`` when that is impossible."""
-    if not data or not data.strip():
-        raise ReadError("Tệp rỗng, không có nội dung.")
     if len(data) > MAX_BYTES:
-        raise ReadError(f"Tệp quá lớn (giới hạn {MAX_BYTES // 1024 // 1024} MB).")
-    kind = _sniff(data, filename)
-    if kind == "ole":
+        raise _too_large()
+    if not data.strip():
+        raise ReadError("Tệp rỗng, không có nội dung.")
+    found = sniff_format(data, filename)
+    if found == "ole":
         raise ReadError(
             "Tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở và lưu lại dưới dạng .docx."
         )
-    if kind in {"docx", "pdf", "html"}:
-        result = {"docx": _read_docx, "pdf": _read_pdf, "html": _read_html}[kind](data)
-        # Old offices type with TCVN3/VNI fonts inside DOCX too: the letters are then mojibake.
-        legacy = legacy_encoding(result.text)
-        if legacy:
-            raise ReadError(LEGACY_MESSAGE.format(name=legacy))
-        return result
+    if found == "zip":
+        if Path(filename).suffix.lower() == ".docx":
+            raise ReadError(_DAMAGED["docx"])
+        raise ReadError(
+            "Tệp nén (ZIP, XLSX, ODT…) không phải văn bản Word .docx; hãy tải lên tệp DOCX, PDF, "
+            "HTML hoặc TXT."
+        )
+    readers: dict[Format, Callable[[bytes], ReadResult]] = {
+        "docx": _read_docx,
+        "pdf": _read_pdf,
+        "html": _read_html,
+        "text": _read_text,
+    }
     try:
-        text, warnings = decode(data)
-    except TextDecodeError as error:
-        raise ReadError(error.message) from error
-    return ReadResult(text=text, format="text", warnings=tuple(warnings))
+        return readers[found](data)
+    except ReadError:
+        raise
+    except Exception as error:
+        # python-docx, pypdf, lxml and zipfile raise dozens of exception types on damaged or
+        # hostile files (and MemoryError or RecursionError on the worst); callers are promised
+        # ReadError and nothing else, with the cause chained for the logs.
+        raise ReadError(_DAMAGED[found]) from error
 
 
 def read_file(path: str | Path) -> ReadResult:
     """Read a file from disk (see ``read_bytes``)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"Tệp quá lớn (giới hạn {MAX_BYTES // 1024 // 1024} MB).")
+        if path.stat().st_size > MAX_BYTES:
+            raise _too_large()
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise ReadError("Không tìm thấy tệp.") from error
+    except IsADirectoryError as error:
+        raise ReadError("Đây là thư mục, không phải tệp.") from error
     except OSError as error:
-        raise ReadError(f"Không đọc được tệp ({error.strerror}).") from error
+        raise ReadError(f"Không đọc được tệp ({error.strerror or error}).") from error
     return read_bytes(data, path.name)
 
 
-def _docx_blocks(element: Any) -> list[str]:
-    # Body order matters: the header table (issuer | Quốc hiệu) comes before the title.
-    texts: list[str] = []
+def _finish(raw: str, form: Format, warnings: list[str], **extra: Any) -> ReadResult:
+    # DOCX, PDF and HTML carry Unicode, but runs typed in a .VnTime or VNI-Times font are
+    # mojibake all the same: convert them before normalising (normalize drops U+00AD, which is
+    # the TCVN3 code of "ư").
+    text, warning = repair_legacy(raw)
+    if warning:
+        warnings.append(warning)
+    text = normalize(text)
+    if not text.strip():
+        empty = {
+            "docx": "Tệp DOCX không có nội dung văn bản.",
+            "html": "Trang HTML không có nội dung.",
+        }
+        raise ReadError(empty.get(form, "Tệp không có nội dung văn bản."))
+    return ReadResult(text=text, format=form, warnings=tuple(warnings), **extra)
+
+
+def _read_text(data: bytes) -> ReadResult:
+    try:
+        text, warnings = decode(data)
+    except TextDecodeError as error:
+        raise ReadError(error.message) from error
+    if not text.strip():
+        raise ReadError("Tệp rỗng, không có nội dung.")
+    return ReadResult(text=text, format="text", warnings=tuple(warnings))
+
+
+def _docx_blocks(element: Any, texts: list[str]) -> None:
+    # Body order matters: the header table (issuer | Quốc hiệu, Số | place and date) comes
+    # before the title, and the footer table (Nơi nhận | signing block) after the body.
     for child in element.iterchildren():
         if child.tag == f"{_W}p":
             texts.append(_paragraph_text(child))
         elif child.tag == f"{_W}tbl":
             for row in child.iterchildren(f"{_W}tr"):
-                for cell in row.iterchildren(f"{_W}tc"):
-                    texts.extend(_docx_blocks(cell))
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                texts.extend(_docx_blocks(content))
-    return texts
+                for cell in row.iterchildren(f"{_W}tc", f"{_W}sdt"):
+                    _docx_blocks(cell, texts)
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}tc"):
+            _docx_blocks(child, texts)
 
 
 def _paragraph_text(paragraph: Any) -> str:
     parts: list[str] = []
-    for node in paragraph.iter():
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
             parts.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
+        elif node.tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
             parts.append("\n")
     return "".join(parts)
 
 
 def _read_docx(data: bytes) -> ReadResult:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
+    from lxml import etree
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-        blocks = _docx_blocks(document.element.body)
-    except (
-        zipfile.BadZipFile,
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        XMLSyntaxError,
-        AttributeError,
-        TypeError,
-    ) as error:
-        raise ReadError("Tệp DOCX bị hỏng hoặc không đúng định dạng Word (.docx).") from error
-    text = normalize("\n".join(blocks))
-    if not text.strip():
-        raise ReadError("Tệp DOCX không có nội dung văn bản.")
-    return ReadResult(text=text, format="docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(_DOCX_PART)
+        if info.file_size > MAX_UNPACKED_BYTES:
+            raise _too_large()
+        xml = archive.read(info)
+    # No entities, no network: a DOCX is untrusted input.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    root = etree.fromstring(xml, parser)
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise ReadError(_DAMAGED["docx"])
+    texts: list[str] = []
+    _docx_blocks(body, texts)
+    return _finish("\n".join(texts), "docx", [])
 
 
 def _read_pdf(data: bytes) -> ReadResult:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     # pypdf logs (rather than raises) on many damaged files; the user gets our message instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    warnings: list[str] = []
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ReadError:
-        raise
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        OSError,
-        RecursionError,
-        ZeroDivisionError,
-    ) as error:
-        raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.") from error
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ReadError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")
+    pages = [page.extract_text() or "" for page in reader.pages]
     if not pages:
         raise ReadError("Tệp PDF bị hỏng hoặc không có trang nào.")
-    text = normalize("\n".join(pages))
-    if len(text.strip()) < 20:
+    raw = "\n".join(pages)
+    if sum(1 for ch in raw if ch.isalpha()) < 20:
         raise ReadError(
-            "PDF không có lớp văn bản (có thể là bản quét); hãy dùng tệp DOCX hoặc PDF có chữ."
+            "PDF không có lớp văn bản (bản quét?): hãy dùng tệp DOCX, hoặc PDF xuất từ Word, "
+            "hoặc nhận dạng chữ (OCR) trước khi tải lên."
         )
-    return ReadResult(text=text, format="pdf", warnings=tuple(warnings))
+    return _finish(raw, "pdf", [])
 
 
 def _read_html(data: bytes) -> ReadResult:
     import trafilatura
-    from lxml import etree
     from lxml import html as lxml_html
 
     # trafilatura logs an ERROR for every page it cannot parse; the caller gets ReadError instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
     try:
         markup, warnings = decode(data)
     except TextDecodeError as error:
@@ -180,21 +224,18 @@ def _read_html(data: bytes) -> ReadResult:
         markup, include_comments=False, include_tables=True, favor_recall=True
     )
     meta = trafilatura.extract_metadata(markup)
-    title = meta.title if meta and meta.title else None
+    title = meta.title if meta is not None and meta.title else None
     published: dt.date | None = None
-    if meta and meta.date:
+    if meta is not None and meta.date:
         try:
             published = dt.date.fromisoformat(meta.date[:10])
         except ValueError:
             published = None
     if not body:
-        try:
-            body = lxml_html.fromstring(markup).text_content()
-        except (ValueError, TypeError, etree.LxmlError) as error:
-            raise ReadError("Trang HTML không đọc được.") from error
-    text = normalize(f"{title}\n\n{body}" if title and title not in body[:500] else body)
-    if not text.strip():
-        raise ReadError("Trang HTML không có nội dung.")
-    return ReadResult(
-        text=text, format="html", warnings=tuple(warnings), title=title, published_at=published
-    )
+        # trafilatura finds no article (a bare page, a table of text): take all visible text.
+        tree = lxml_html.fromstring(markup)
+        for node in tree.xpath("//script|//style|//nav|//header|//footer|//noscript"):
+            node.drop_tree()
+        body = tree.text_content()
+    raw = f"{title}\n\n{body}" if title and title not in body[:1000] else body
+    return _finish(raw, "html", warnings, title=title, published_at=published)

@@ -1,4 +1,10 @@
-"""The heading tree of a document: I., II. (parts), 1., 2. (sections), a), b) (points)."""
+"""The heading tree of a document: I., II. (parts), 1., 2. (sections), a), b) (points).
+
+A section's span covers its heading text only (after the "II." or "1." marker), so that
+``text[start:end] == heading``; a section's body runs to the start of the next section's line.
+Numbers are hierarchical: "II", "II.1", "II.1.a" (Nghị định 30/2020, Phụ lục I: parts in Roman
+numerals, items in Arabic numerals, points in lower-case letters).
+"""
 
 from __future__ import annotations
 
