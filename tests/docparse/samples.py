@@ -11,46 +11,11 @@ from pathlib import Path
 
 import docx
 
+from tests.builders import official_text
+
+__all__ = ["SEEDS_DIR", "docx_bytes", "official_text", "pdf_bytes"]
+
 SEEDS_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
-
-
-def official_text(
-    *,
-    issuer_lines: tuple[str, ...] = ("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"),
-    number: str = "281/KH-UBND",
-    place_date: str = "Đồng Nai, ngày 21 tháng 8 năm 2024",
-    doc_type: str = "KẾ HOẠCH",
-    title: str = "Triển khai công tác thông tin đối ngoại năm 2025",
-    body: str = "",
-    signer: tuple[str, ...] = ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"),
-    recipients: tuple[str, ...] = ("Bộ Thông tin và Truyền thông;", "Lưu: VT, KGVX."),
-) -> str:
-    """Return a State document laid out as Nghị định 30/2020 prescribes."""
-    lines = [
-        *issuer_lines,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        f"Số: {number}",
-        place_date,
-        doc_type,
-        title,
-        "",
-        body
-        or (
-            "Thực hiện Nghị quyết số 47/NQ-CP ngày 15/4/2024 của Chính phủ về Chương trình hành "
-            "động thực hiện Kết luận số 57-KL/TW ngày 15 tháng 6 năm 2023 của Bộ Chính trị, "
-            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
-            "I. MỤC TIÊU, YÊU CẦU\n"
-            "1. Nâng cao hiệu quả công tác thông tin đối ngoại của tỉnh.\n"
-            "II. TỔ CHỨC THỰC HIỆN\n"
-            "1. Sở Thông tin và Truyền thông chủ trì theo dõi, đôn đốc thực hiện Kế hoạch."
-        ),
-        "",
-        "Nơi nhận:",
-        *(f"- {recipient}" for recipient in recipients),
-        *signer,
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def docx_bytes(paragraphs: list[str], *, header: list[tuple[str, str]] | None = None) -> bytes:
