@@ -223,3 +223,10 @@ def test_attaching_to_a_submitted_report_is_refused(client, org, submission):
     )
     assert "Chỉ đính kèm được" in response.content.decode()
     assert not submission.attachments.exists()
+
+
+def test_unit_officer_sees_their_reports_not_the_province_board(client, org, report_round):
+    login(client, org, "officer_b")
+    html = client.get(reverse("reporting:round_list")).content.decode()
+    assert "Sở Nội vụ tỉnh Thử Nghiệm" in html  # their own report to send
+    assert "Các đợt báo cáo" not in html
