@@ -99,12 +99,21 @@ def can_export_organisation(user: User) -> bool:
     return is_administrator(user) or Role.COORDINATOR in roles_of(user)
 
 
-def can_upload_documents(user: User) -> bool:
-    """Add documents to the registry: anyone signed in who is not only a viewer."""
+def writes_anything(user: User) -> bool:
+    """Tell whether the user holds any role that writes (cheap: no tree walk)."""
     if not user.is_authenticated:
         return False
-    roles = roles_of(user)
-    return is_administrator(user) or bool(roles - {Role.VIEWER})
+    return is_administrator(user) or bool(roles_of(user) - {Role.VIEWER})
+
+
+def can_upload_documents(user: User) -> bool:
+    """Add documents to the registry: anyone signed in who is not only a viewer."""
+    return writes_anything(user)
+
+
+def can_log_activities(user: User) -> bool:
+    """Keep an activity log: administrators, coordinators and unit officers."""
+    return writes_anything(user)
 
 
 def can_read_audit_log(user: User) -> bool:

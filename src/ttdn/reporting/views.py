@@ -264,9 +264,8 @@ def submission_check(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_or_404(request, pk, for_edit=True)
     form = SubmissionForm(request.POST, submission=submission)
     form.is_valid()
-    issues = check_values(
-        submission, form.values() if hasattr(form, "cleaned_data") else {}, for_submit=True
-    )
+    # Check what parses as typed; fields that do not parse are simply not counted yet.
+    issues = check_values(submission, form.values(), for_submit=True)
     return render(
         request, "reporting/submission_detail.html#issues", {"issues": issues, "checked": True}
     )

@@ -12,6 +12,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "nav": {
             "upload": permissions.can_upload_documents(user),
             "audit_log": permissions.can_read_audit_log(user),
-            "activities": bool(permissions.editable_unit_ids(user) != set()),
+            # Role checks only: this runs on every page, so no walk of the unit tree here.
+            "activities": permissions.can_log_activities(user),
         }
     }
