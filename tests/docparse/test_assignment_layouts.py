@@ -184,3 +184,13 @@ def test_commas_inside_a_unit_name_do_not_split_it():
         "Sở Văn hóa, Thể thao và Du lịch",
         "Công an tỉnh và Báo Đồng Nai",
     ]
+
+
+def test_a_task_to_finish_within_a_year_is_due_at_its_end():
+    body = (
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Văn hóa, Thể thao và Du lịch\n"
+        "- Xây dựng cơ sở dữ liệu thông tin đối ngoại, trình UBND tỉnh trong năm 2025.\n"
+    )
+    assignments = parse(official_text(body=body)).assignments
+    assert assignments[0]["schedule"] == [{"task": 0, "due": "2025-12-31", "recurrence": None}]

@@ -40,6 +40,8 @@ _ONGOING = re.compile(r"^\s*(?:thường xuyên|liên tục)", re.IGNORECASE)
 _DUE = re.compile(
     r"trước ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}))?", re.IGNORECASE
 )
+# "trình UBND tỉnh trong năm 2025": due by the end of that year.
+_DUE_YEAR = re.compile(r"(?:trong|hoàn thành)\s+năm\s+(?P<year>\d{4})\b", re.IGNORECASE)
 # What a "Thời gian" cell of a task table says: a date, a month, a quarter or a year.
 _CELL_DATE = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
 _CELL_MONTH = re.compile(r"tháng\s+(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})", re.IGNORECASE)
@@ -115,6 +117,8 @@ def _schedule(text: str) -> tuple[str | None, str | None]:
             if year
             else f"{int(day):02d}/{int(month):02d}"
         )
+    elif year_match := _DUE_YEAR.search(text):
+        due = f"{year_match.group('year')}-12-31"
     recurrence = next((name for pattern, name in _RECURRENCE if pattern.search(text)), None)
     return due, recurrence
 
