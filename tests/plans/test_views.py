@@ -172,3 +172,11 @@ def test_officer_cannot_update_another_units_task(client, org, plan):
     assert response.status_code == 404
     assignment.refresh_from_db()
     assert assignment.status == "not_started"
+
+
+def test_plan_page_speaks_english_when_asked(client, org, plan):
+    client.force_login(org["users"]["coordinator"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Overall progress" in page
+    assert "Not done, overdue" in page
