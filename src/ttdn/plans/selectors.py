@@ -274,22 +274,25 @@ def tasks_to_reassign(*, province: OrgUnit | None, on: dt.date) -> list[Reassign
 
 @dataclass(frozen=True)
 class ChainView:
-    directives: list[Document]
+    #: The documents the plan implements, by distance: the farthest directive first
+    #: (57-KL/TW), the one the plan cites directly (47/NQ-CP) last.
+    directives: list[list[Document]]
     plan: Plan
     tasks: list[tuple[Task, DeadlineStatus, list[tuple[TaskAssignment, list[Evidence]]]]]
 
 
 def plan_chain(plan: Plan, *, user: User, on: dt.date) -> ChainView:
     """Return directive → plan → task → evidence: what the plan implements, and its proof."""
-    directives: list[Document] = []
+    directives: list[list[Document]] = []
     if plan.document is not None:
         graph = implementation_chain(plan.document)
+        levels: dict[int, list[Document]] = {}
+        for node in graph.nodes:
+            if node.level < 0:
+                levels.setdefault(node.level, []).append(node.document)
         directives = [
-            node.document
-            for node in sorted(
-                (n for n in graph.nodes if n.level < 0),
-                key=lambda n: (n.level, n.document.issued_at or dt.date.min),
-            )
+            sorted(levels[level], key=lambda d: (d.issued_at or dt.date.min, d.pk))
+            for level in sorted(levels)
         ]
     board = plan_board(plan, user=user, on=on)
     evidence_by_assignment: dict[int, list[Evidence]] = {}
