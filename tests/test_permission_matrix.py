@@ -181,6 +181,19 @@ VIEWS = [
         data=lambda ctx: {"status": "in_progress", "note": "Đang triển khai"},
     ),
     ViewCase(
+        "plans:assignment_due",
+        lambda ctx: reverse("plans:assignment_due", args=[ctx["assignment"].pk]),
+        {
+            **dict.fromkeys(ROLES, 404),
+            "admin": 302,
+            "coordinator": 302,
+            "officer_a": 403,
+            "viewer": 403,
+        },
+        method="post",
+        data=lambda ctx: {"due_on": "2024-12-31"},
+    ),
+    ViewCase(
         "plans:assignment_reassign",
         lambda ctx: reverse("plans:assignment_reassign", args=[ctx["assignment"].pk]),
         {

@@ -180,3 +180,19 @@ def test_plan_page_speaks_english_when_asked(client, org, plan):
     page = client.get(plan.get_absolute_url()).content.decode()
     assert "Overall progress" in page
     assert "Not done, overdue" in page
+
+
+def test_coordinator_gives_one_unit_its_own_deadline(client, org, plan):
+    supporter = TaskAssignment.objects.get(unit=org["unit_b"])
+    lead = TaskAssignment.objects.get(task=supporter.task, unit=org["unit_a"])
+    client.force_login(org["users"]["coordinator"])
+
+    response = client.post(
+        reverse("plans:assignment_due", args=[supporter.pk]), {"due_on": "2099-01-31"}
+    )
+
+    assert response.status_code == 302
+    supporter.refresh_from_db()
+    lead.refresh_from_db()
+    assert supporter.due_on == dt.date(2099, 1, 31)
+    assert lead.due_on == dt.date(2024, 9, 30)  # the lead unit keeps the task's deadline

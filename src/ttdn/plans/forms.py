@@ -150,3 +150,11 @@ def review_initial(proposal: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for row in proposal
     ]
+
+
+class DueForm(forms.Form):
+    due_on = forms.DateField(
+        label=_("Thời hạn riêng của đơn vị"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

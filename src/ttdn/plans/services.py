@@ -411,6 +411,24 @@ def update_assignment(
     return update
 
 
+@transaction.atomic
+def set_assignment_due(
+    *, assignment: TaskAssignment, due_on: dt.date | None, actor: Actor
+) -> TaskAssignment:
+    """Give one unit's part of a task its own deadline (a commune may get longer than a Sở)."""
+    locked = TaskAssignment.objects.select_for_update().get(pk=assignment.pk)
+    before = locked.due_on
+    locked.due_on = due_on
+    locked.save(update_fields=["due_on", "updated_at"])
+    record_change(
+        actor=actor,
+        obj=locked,
+        action="task.due",
+        changes={"due_on": [str(before) if before else None, str(due_on) if due_on else None]},
+    )
+    return locked
+
+
 # ---------------------------------------------------------------- reassignment after mergers
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("don-vi/<slug:code>/", views.unit_board, name="unit_board"),
     path("nhiem-vu/<int:pk>/", views.assignment_detail, name="assignment_detail"),
     path("nhiem-vu/<int:pk>/cap-nhat/", views.assignment_update, name="assignment_update"),
+    path("nhiem-vu/<int:pk>/thoi-han/", views.assignment_due, name="assignment_due"),
     path("nhiem-vu/<int:pk>/giao-lai/", views.assignment_reassign, name="assignment_reassign"),
     path("minh-chung/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("giao-lai/", views.reassign_list, name="reassign_list"),

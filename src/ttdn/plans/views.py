@@ -20,6 +20,7 @@ from ttdn.orgs.models import OrgUnit
 from ttdn.orgs.selectors import access_unit, descendants_of, units_during
 from ttdn.plans import selectors, services
 from ttdn.plans.forms import (
+    DueForm,
     PlanHeaderForm,
     ProposeForm,
     ReassignForm,
@@ -243,6 +244,8 @@ def _assignment_page(
         "history": selectors.assignment_history(assignment),
         "form": form,
         "can_edit": permissions.can_edit_unit_data(request.user, assignment.unit),
+        "can_manage": permissions.can_manage_plan(request.user, task.plan.province),
+        "due_form": DueForm(initial={"due_on": assignment.due_on}),
     }
     return render(request, "plans/assignment_detail.html", context, status=status)
 
@@ -264,7 +267,12 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
         evidence: list[services.EvidenceInput] = []
         number = data["document_number"].strip()
         if number:
-            document = Document.objects.filter(key=canonical_key(number)).first()
+            # Numbers restart every year: the most recent document with that number is meant.
+            document = (
+                Document.objects.filter(key=canonical_key(number))
+                .order_by("-issued_at", "-id")
+                .first()
+            )
             if document is None:
                 form.add_error(
                     "document_number",
@@ -295,6 +303,23 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Đã cập nhật nhiệm vụ."))
                 return redirect(assignment)
     return _assignment_page(request, assignment, form, status=422)
+
+
+@require_POST
+@login_required
+def assignment_due(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _or_404(selectors.access_assignment, request.user, pk)
+    if not permissions.can_manage_plan(request.user, assignment.task.plan.province):
+        raise PermissionDenied
+    form = DueForm(request.POST)
+    if form.is_valid():
+        services.set_assignment_due(
+            assignment=assignment, due_on=form.cleaned_data["due_on"], actor=request.user
+        )
+        messages.success(request, _("Đã đổi thời hạn của đơn vị."))
+    else:
+        messages.error(request, _("Ngày không hợp lệ."))
+    return redirect(assignment)
 
 
 @require_GET
