@@ -263,13 +263,15 @@ def tasks_to_reassign(*, province: OrgUnit | None, on: dt.date) -> list[Reassign
     ).select_related("task", "task__plan", "task__plan__document", "unit")
     if province is not None:
         open_parts = open_parts.filter(task__plan__province__in=province_scope(province))
-    return [
-        Reassignment(
-            assignment,
-            [u for u in successors_on(assignment.unit, on) if u.pk != assignment.unit_id],
-        )
-        for assignment in open_parts.order_by("task__plan", "task__position", "unit__name")
-    ]
+    rows = list(open_parts.order_by("task__plan", "task__position", "unit__name"))
+    # Many tasks share an ended district: walk its lineage once.
+    successors: dict[int, list[OrgUnit]] = {}
+    for assignment in rows:
+        if assignment.unit_id not in successors:
+            successors[assignment.unit_id] = [
+                u for u in successors_on(assignment.unit, on) if u.pk != assignment.unit_id
+            ]
+    return [Reassignment(assignment, successors[assignment.unit_id]) for assignment in rows]
 
 
 @dataclass(frozen=True)
@@ -332,17 +334,31 @@ class PlanProgress:
 
 def plan_progress_for_window(*, start: date, end: date, on: date) -> list[PlanProgress]:
     """Plans in force during [start, end], with task deadline status counted as of `on`."""
-    plans = (
+    from ttdn.plans.deadlines import combined_status, deadline_status
+
+    plans = list(
         Plan.objects.filter(starts_on__lte=end, ends_on__gte=start)
         .select_related("document")
-        .prefetch_related(
-            Prefetch("tasks", queryset=Task.objects.prefetch_related(_assignments_prefetch()))
-        )
         .order_by("starts_on", "id")
     )
+    # One query of plain tuples for every lead part: the consolidated report calls this for a
+    # whole province, and model instances for thousands of parts cost more than the query.
+    parts: dict[int, dict[int, list[DeadlineStatus]]] = {plan.pk: {} for plan in plans}
+    leads = TaskAssignment.objects.filter(
+        task__plan__in=[plan.pk for plan in plans], role=TaskAssignment.Role.LEAD
+    ).values_list("task__plan_id", "task_id", "status", "due_on", "completed_on")
+    for plan_id, task_id, status, due_on, completed_on in leads:
+        parts[plan_id].setdefault(task_id, []).append(
+            deadline_status(status=status, due=due_on, completed_on=completed_on, on=on)
+        )
+    task_ids = Task.objects.filter(plan__in=[plan.pk for plan in plans]).values_list(
+        "plan_id", "pk"
+    )
+    for plan_id, task_id in task_ids:
+        parts[plan_id].setdefault(task_id, [])  # a task whose lead parts are all gone
     result = []
     for plan in plans:
-        counts = Counter(task.status_on(on) for task in plan.tasks.all())
+        counts = Counter(combined_status(statuses) for statuses in parts[plan.pk].values())
         document = plan.document
         result.append(
             PlanProgress(
