@@ -266,3 +266,25 @@ def test_reminders_before_due_dates_and_for_overdue_tasks_once_a_day(org, office
     call_command("send_task_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     assert TaskReminder.objects.get().assignments.count() == 2
+
+
+def test_a_docx_task_table_is_proposed_with_lead_supporters_and_deadlines(org):
+    from tests.docparse.test_assignment_layouts import _plan_with_task_table
+    from ttdn.documents.services import ingest_document
+    from ttdn.orgs.models import OrgUnitAlias
+
+    add_aliases(org)
+    foreign = save_unit(
+        code="so-nv", name="Sở Ngoại vụ", kind="department", parent=org["province"], actor=None
+    )
+    OrgUnitAlias.objects.get_or_create(unit=foreign, name="Sở Ngoại vụ")
+    document = ingest_document(data=_plan_with_task_table(), filename="kh.docx").document
+
+    draft = services.propose_plan(document=document, province=org["province"], actor=None)
+
+    first = draft.proposal[0]
+    assert first["text"] == "Tổ chức hội nghị tập huấn nghiệp vụ thông tin đối ngoại"
+    assert first["lead"] == [org["unit_a"].pk]
+    assert first["support"] == [org["unit_b"].pk, foreign.pk]
+    assert first["due"] == "2025-09-30"
+    assert [row["recurrence"] for row in draft.proposal] == ["", "", "quarterly", "ongoing"]
