@@ -36,3 +36,37 @@ def test_demo_plan_has_done_late_and_overdue_tasks_and_districts_to_reassign():
 
     assert load_demo_plans(units) is None  # a second run leaves it alone
     assert Plan.objects.count() == 1
+
+
+def test_demo_coordinator_reassigns_an_ended_districts_task_in_one_click(client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from ttdn.demo.management.commands.demo import ensure_demo_accounts
+    from ttdn.plans.models import TaskAssignment
+
+    units = load_demo_organisation()
+    load_demo_documents()
+    load_demo_reporting(units)
+    load_demo_plans(units)
+    ensure_demo_accounts(units)
+    client.force_login(get_user_model().objects.get(username="daumoi"))
+
+    page = client.get(reverse("plans:reassign_list")).content.decode()
+    assert "Ủy ban nhân dân thành phố Biên Hòa" in page or "Biên Hòa" in page
+    row = next(
+        r
+        for r in tasks_to_reassign(province=None, on=dt.date.today())
+        if r.assignment.unit.code == "bien-hoa"
+    )
+    assert row.successors
+    response = client.post(
+        reverse("plans:assignment_reassign", args=[row.assignment.pk]),
+        {"units": [unit.pk for unit in row.successors]},
+    )
+
+    assert response.status_code == 302
+    row.assignment.refresh_from_db()
+    assert row.assignment.status == "cancelled"
+    taken = TaskAssignment.objects.filter(reassigned_from=row.assignment)
+    assert {a.unit for a in taken} == set(row.successors)

@@ -17,7 +17,7 @@ from ttdn.docparse import canonical_key
 from ttdn.documents.models import Document
 from ttdn.orgs import permissions
 from ttdn.orgs.models import OrgUnit
-from ttdn.orgs.selectors import access_unit, descendants_of, units_during
+from ttdn.orgs.selectors import access_unit, descendants_of, province_of, units_during, units_on
 from ttdn.plans import selectors, services
 from ttdn.plans.forms import (
     DueForm,
@@ -85,10 +85,14 @@ def propose(request: HttpRequest) -> HttpResponse:
         province__in=provinces, status=PlanDraft.Status.OPEN
     ).select_related("document")
     if request.method == "POST" and form.is_valid():
+        document = form.cleaned_data["document"]
+        # The plan belongs to the province that issued it (the Đồng Nai of 2024 for a 2024
+        # plan), when this coordinator runs that province or its successor.
+        issuing = province_of(document.issuer_unit)
+        if issuing is not None and permissions.can_manage_plan(request.user, issuing):
+            province = issuing
         try:
-            draft = services.propose_plan(
-                document=form.cleaned_data["document"], province=province, actor=request.user
-            )
+            draft = services.propose_plan(document=document, province=province, actor=request.user)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -353,8 +357,14 @@ def assignment_reassign(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_manage_plan(request.user, assignment.task.plan.province):
         raise PermissionDenied
     today = timezone.localdate()
-    scope = descendants_of([assignment.task.plan.province], on=today)
-    form = ReassignForm(request.POST, units=OrgUnit.objects.filter(pk__in=scope))
+    # Successors may lie outside the plan's province record (the Đồng Nai of 2024 ended on
+    # 30/6/2025; its communes belong to the new province): any unit of today that this
+    # coordinator runs may take the task over.
+    candidates = units_on(today)
+    editable = permissions.editable_unit_ids(request.user)
+    if editable is not None:
+        candidates = candidates.filter(pk__in=editable)
+    form = ReassignForm(request.POST, units=candidates)
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một đơn vị nhận nhiệm vụ."))
         return redirect("plans:reassign_list")
