@@ -29,7 +29,7 @@ def test_coordinator_reviews_proposed_tasks_and_sees_the_plan_page(page, live_se
     with page.expect_navigation():
         page.click("button:has-text('Đề xuất nhiệm vụ')")
 
-    rows = page.locator("tr.proposed-task")
+    rows = page.locator(".proposed-task")
     assert rows.count() == 6
     assert Plan.objects.count() == 0
     # Row 5 names a department the tree does not know: the coordinator gives it to Sở Nội vụ.

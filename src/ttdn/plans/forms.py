@@ -53,18 +53,18 @@ class UnitChoice(forms.ModelMultipleChoiceField):
 
 class ReviewedTaskForm(forms.Form):
     keep = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
-    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     lead = UnitChoice(
         label=_("Chủ trì"),
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 3}),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     support = UnitChoice(
         label=_("Phối hợp"),
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 3}),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     due = forms.DateField(
         label=_("Thời hạn"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -167,10 +167,12 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(plan)
     status = 422 if request.method == "POST" else 200
     proposal = draft.proposal
-    rows = [
-        (number, form, proposal[number - 1] if number - 1 < len(proposal) else {})
-        for number, form in enumerate(formset.forms, start=1)
-    ]
+    names = dict(units.values_list("pk", "name"))
+    rows = []
+    for number, form in enumerate(formset.forms, start=1):
+        proposed = proposal[number - 1] if number - 1 < len(proposal) else {}
+        lead_names = [names[pk] for pk in proposed.get("lead", []) if pk in names]
+        rows.append((number, form, proposed, lead_names))
     return render(
         request,
         "plans/draft_review.html",
