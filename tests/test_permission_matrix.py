@@ -145,10 +145,81 @@ VIEWS = [
         lambda ctx: reverse("reporting:activity_list"),
         only({"admin", "coordinator", "officer_a", "officer_b"}),
     ),
+    # Plans and tasks (issue #5)
+    ViewCase("plans:plan_list", lambda ctx: reverse("plans:plan_list"), EVERYONE),
+    ViewCase("plans:propose", lambda ctx: reverse("plans:propose"), only({"admin", "coordinator"})),
+    ViewCase(
+        "plans:draft_review",
+        lambda ctx: reverse("plans:draft_review", args=[ctx["draft"].pk]),
+        only({"admin", "coordinator"}, denied=404),
+    ),
+    ViewCase(
+        "plans:plan_detail",
+        lambda ctx: reverse("plans:plan_detail", args=[ctx["plan"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "plans:plan_chain",
+        lambda ctx: reverse("plans:plan_chain", args=[ctx["plan"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "plans:unit_board",
+        lambda ctx: reverse("plans:unit_board", args=[ctx["unit_a"].code]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "plans:assignment_detail",
+        lambda ctx: reverse("plans:assignment_detail", args=[ctx["assignment"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "plans:assignment_update",
+        lambda ctx: reverse("plans:assignment_update", args=[ctx["assignment"].pk]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+        data=lambda ctx: {"status": "in_progress", "note": "Đang triển khai"},
+    ),
+    ViewCase(
+        "plans:assignment_due",
+        lambda ctx: reverse("plans:assignment_due", args=[ctx["assignment"].pk]),
+        {
+            **dict.fromkeys(ROLES, 404),
+            "admin": 302,
+            "coordinator": 302,
+            "officer_a": 403,
+            "viewer": 403,
+        },
+        method="post",
+        data=lambda ctx: {"due_on": "2024-12-31"},
+    ),
+    ViewCase(
+        "plans:assignment_reassign",
+        lambda ctx: reverse("plans:assignment_reassign", args=[ctx["assignment"].pk]),
+        {
+            **dict.fromkeys(ROLES, 404),
+            "admin": 302,
+            "coordinator": 302,
+            "officer_a": 403,
+            "viewer": 403,
+        },
+        method="post",
+        data=lambda ctx: {},
+    ),
+    ViewCase(
+        "plans:evidence_file",
+        lambda ctx: reverse("plans:evidence_file", args=[ctx["evidence"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "plans:reassign_list",
+        lambda ctx: reverse("plans:reassign_list"),
+        only({"admin", "coordinator"}),
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
-OUR_NAMESPACES = {"documents", "orgs", "reporting"}
+OUR_NAMESPACES = {"documents", "orgs", "reporting", "plans"}
 OUR_NAMES = {"home"}
 
 
@@ -176,12 +247,40 @@ def context(org):
     attachment = attach_file(
         submission=submission, name="bao-cao.docx", data=b"noi dung", actor=None
     )
+    plan_context = _plan_context(org)
     return {
         **org,
+        **plan_context,
         "document": document,
         "round": report_round,
         "submission": submission,
         "attachment": attachment,
+    }
+
+
+def _plan_context(org) -> dict:
+    import datetime as dt
+
+    from tests.plans.builders import make_plan
+    from ttdn.plans.models import PlanDraft
+    from ttdn.plans.services import EvidenceInput, update_assignment
+
+    plan = make_plan(org, [("Tập huấn", [org["unit_a"]], dt.date(2024, 9, 30), [])])
+    assignment = plan.tasks.get().assignments.get()
+    update = update_assignment(
+        assignment=assignment,
+        status="done",
+        note="Xong",
+        evidence=[EvidenceInput(file_name="anh.jpg", file_data=b"jpeg")],
+        actor=None,
+        today=dt.date(2024, 9, 1),
+    )
+    draft = PlanDraft.objects.create(document=plan.document, province=org["province"], proposal=[])
+    return {
+        "plan": plan,
+        "assignment": assignment,
+        "evidence": update.evidence.get(),
+        "draft": draft,
     }
 
 

@@ -50,8 +50,16 @@ __all__ = [
 ]
 
 
-def parse(text: str, *, source: str | None = None) -> ParsedDocument:
-    """Parse a document's text; offsets in the result refer to the normalised text."""
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = (),
+) -> ParsedDocument:
+    """Parse a document's text; offsets in the result refer to the normalised text.
+
+    ``tables`` are the rows of the file's tables (``ReadResult.tables``), for task tables.
+    """
     text = normalize(text)
     warnings: list[str] = []
     if not text.strip():
@@ -62,7 +70,9 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
     )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
-    assignments = find_assignments(text, tuple(sections)) if kind == "administrative" else []
+    assignments = (
+        find_assignments(text, tuple(sections), tables) if kind == "administrative" else []
+    )
     if kind == "administrative":
         meta = header.metadata
         if meta.number is None:
@@ -86,7 +96,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
 
 
 def _with_read(result: ReadResult, source: str) -> ParsedDocument:
-    parsed = parse(result.text, source=source)
+    parsed = parse(result.text, source=source, tables=result.tables)
     if result.format == "html" and parsed.kind != "administrative":
         # A saved web page is news unless its text is an administrative document; the page's
         # own <title> and date fill what the text does not say.

@@ -128,6 +128,8 @@ class ReadResult:
     warnings: tuple[str, ...] = ()
     title: str | None = None
     published_at: dt.datetime | dt.date | None = None
+    #: The DOCX's tables as rows of cell texts (their text is in ``text`` too, cell by cell).
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 class ReadError(ValueError):

@@ -143,18 +143,29 @@ def _read_text(data: bytes) -> ReadResult:
     return ReadResult(text=text, format="text", warnings=tuple(warnings))
 
 
-def _docx_blocks(element: Any, texts: list[str]) -> None:
+def _docx_blocks(
+    element: Any, texts: list[str], tables: list[tuple[tuple[str, ...], ...]] | None = None
+) -> None:
     # Body order matters: the header table (issuer | Quốc hiệu, Số | place and date) comes
     # before the title, and the footer table (Nơi nhận | signing block) after the body.
     for child in element.iterchildren():
         if child.tag == f"{_W}p":
             texts.append(_paragraph_text(child))
         elif child.tag == f"{_W}tbl":
+            rows: list[tuple[str, ...]] = []
             for row in child.iterchildren(f"{_W}tr"):
+                cells: list[str] = []
                 for cell in row.iterchildren(f"{_W}tc", f"{_W}sdt"):
-                    _docx_blocks(cell, texts)
+                    cell_texts: list[str] = []
+                    # Tables inside a cell are read as text only, not as tables of their own.
+                    _docx_blocks(cell, cell_texts)
+                    texts.extend(cell_texts)
+                    cells.append("\n".join(cell_texts))
+                rows.append(tuple(cells))
+            if tables is not None:
+                tables.append(tuple(rows))
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}tc"):
-            _docx_blocks(child, texts)
+            _docx_blocks(child, texts, tables)
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -186,8 +197,15 @@ def _read_docx(data: bytes) -> ReadResult:
     if body is None:
         raise ReadError(_DAMAGED["docx"])
     texts: list[str] = []
-    _docx_blocks(body, texts)
-    return _finish("\n".join(texts), "docx", [])
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    _docx_blocks(body, texts, tables)
+    # Cells go through the same repair and normalisation as the text, so that a plan's task
+    # table can be matched against it.
+    clean = tuple(
+        tuple(tuple(normalize(repair_legacy(cell)[0]) for cell in row) for row in table)
+        for table in tables
+    )
+    return _finish("\n".join(texts), "docx", [], tables=clean)
 
 
 def _read_pdf(data: bytes) -> ReadResult:

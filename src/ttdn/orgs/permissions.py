@@ -140,3 +140,16 @@ def provinces_coordinated(user: User) -> list[OrgUnit]:
     if is_administrator(user):
         return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE))
     return [m.unit for m in _memberships(user) if m.role == Role.COORDINATOR]
+
+
+# Plans and tasks (issue #5) -------------------------------------------------------------------
+
+
+def can_manage_plans(user: User) -> bool:
+    """Create plans from documents and reassign tasks: coordinators and administrators."""
+    return is_administrator(user) or Role.COORDINATOR in roles_of(user)
+
+
+def can_manage_plan(user: User, province: OrgUnit) -> bool:
+    """Edit a province's plans, review its proposals, reassign its tasks: its coordinator."""
+    return can_review_unit_data(user, province)
