@@ -140,3 +140,9 @@ def provinces_coordinated(user: User) -> list[OrgUnit]:
     if is_administrator(user):
         return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE))
     return [m.unit for m in _memberships(user) if m.role == Role.COORDINATOR]
+
+
+# Consolidated reports (ttdn.reports).
+def can_compile_reports(user: User, province: OrgUnit) -> bool:
+    """Generate, edit and store a province's consolidated report: its coordinator."""
+    return can_review_unit_data(user, province)
