@@ -146,3 +146,8 @@ def provinces_coordinated(user: User) -> list[OrgUnit]:
 def can_compile_reports(user: User, province: OrgUnit) -> bool:
     """Generate, edit and store a province's consolidated report: its coordinator."""
     return can_review_unit_data(user, province)
+
+
+def can_read_reports(user: User) -> bool:
+    """Open the consolidated reports' pages (role check only; rounds are filtered by scope)."""
+    return is_administrator(user) or bool(roles_of(user) & {Role.COORDINATOR, Role.VIEWER})
