@@ -36,6 +36,9 @@ def render_xlsx(sheets: tuple[Sheet, ...] | list[Sheet]) -> bytes:
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     font = "Times New Roman"
+    # Style objects are shared, not built per cell: a 100-unit annex has thousands of cells.
+    regular, bold = Font(name=font, size=12), Font(name=font, size=12, bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
     book = Workbook()
     book.remove(book.active)
     for sheet in sheets:
@@ -58,12 +61,12 @@ def render_xlsx(sheets: tuple[Sheet, ...] | list[Sheet]) -> bytes:
             is_total = sheet.totals is not None and index == len(data) - 1
             for column, value in enumerate(values, start=1):
                 cell = ws.cell(row=row, column=column, value=value)
-                cell.font = Font(name=font, size=12, bold=is_total)
+                cell.font = bold if is_total else regular
                 cell.border = border
                 if isinstance(value, int | float | Decimal):
                     cell.number_format = sheet.number_format
                 else:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    cell.alignment = wrap
         for note in sheet.notes:
             row += 1
             ws.cell(row=row + 1, column=1, value=note).font = Font(name=font, italic=True, size=11)
