@@ -195,3 +195,15 @@ def test_background_generation_runs_through_the_task_and_reaches_100(
     assert report.status == ConsolidatedReport.Status.READY
     assert report.progress == 100
     assert report.sections
+
+
+def test_round_without_any_approved_report_still_gives_a_draft_that_says_so(demo, coordinator):
+    from tests.builders import make_org_tree, make_round
+
+    empty_round = make_round(make_org_tree())
+    report = services.request_report(report_round=empty_round, actor=coordinator)
+    assert report.status == ConsolidatedReport.Status.READY
+    text = "\n".join(docx_lines(rendering.render(report, "docx")))
+    assert "Chưa có số liệu của báo cáo nào đã được duyệt." in text
+    assert "Kế hoạch số 262/KH-UBND" not in text  # another province's plans are not cited
+    assert {u["status"] for u in report.inputs["units"]} == {"draft"}

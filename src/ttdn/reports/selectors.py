@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 
 from ttdn.aggregation import parse_period, same_period_previous_year
 from ttdn.core.exceptions import NotFound
+from ttdn.documents.identity import fold_issuer
 from ttdn.documents.models import Document
 from ttdn.orgs import permissions
 from ttdn.orgs.selectors import province_scope
 from ttdn.reporting import selectors as reporting
 from ttdn.reporting.models import Indicator, ReportRound, Submission
+from ttdn.reports.draft import place_of
 from ttdn.reports.models import ConsolidatedReport
 
 if TYPE_CHECKING:
@@ -55,9 +57,12 @@ def plans_in_window(report_round: ReportRound) -> list[Document]:
     """
     year = report_round.window_end.year
     scope = province_scope(report_round.province)
+    # A document whose issuer the tree did not recognise counts when its issuer names the
+    # province ("UBND tỉnh Đồng Nai"); a ministry's plan is not the province's direction.
+    place = fold_issuer(place_of(report_round.province.name))
     documents = Document.objects.filter(
         status=Document.Status.REGISTERED, doc_type__in=PLAN_TYPES
-    ).filter(Q(issuer_unit__in=scope) | Q(issuer_unit__isnull=True))
+    ).filter(Q(issuer_unit__in=scope) | Q(issuer_unit__isnull=True, issuer_fold__contains=place))
     in_window = Q(issued_at__gte=report_round.window_start, issued_at__lte=report_round.window_end)
     for_the_year = Q(
         issued_at__year=year - 1,
