@@ -105,3 +105,11 @@ def test_party_variant_replaces_the_national_title():
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in texts
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in texts
     assert "Số 12-BC/TU" in texts
+
+
+def test_body_table_gives_the_names_column_room_and_repeats_its_header_row():
+    document = _read(render_docx(provincial_report()))
+    grid = document.tables[1]
+    widths = [column.width for column in grid.columns]
+    assert widths[0] > widths[1]
+    assert grid.rows[0]._tr.xpath("./w:trPr/w:tblHeader")

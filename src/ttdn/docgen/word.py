@@ -16,10 +16,12 @@ from docx.shared import Cm, Mm, Pt
 from ttdn.docgen.model import MOTTO, Heading, OfficialDocument, Paragraph, Signature, Table
 
 FONT = "Times New Roman"
-#: Printable width of A4 between the decree's margins is about 16 cm; the header columns split
-#: it so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12–13 pt bold) fits on one line.
-LEFT_COLUMN_CM = 6.6
-RIGHT_COLUMN_CM = 9.4
+#: Printable width of A4 between the decree's margins is 16.5 cm; the header columns split it
+#: so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (13 pt bold) stays on one line in LibreOffice
+#: and Word alike, cell padding included (9.4 cm wrapped it: checked on the rendered page).
+LEFT_COLUMN_CM = 6.3
+RIGHT_COLUMN_CM = 10.2
+TEXT_WIDTH_CM = 16.5
 
 _Cell = Any  # python-docx ships no type information
 _Para = Any
@@ -116,6 +118,8 @@ def _rule_under(cell: _Cell, width_cm: float, column_cm: float) -> None:
     """
     paragraph = cell.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # Without the gap the line runs through the descenders of the line above.
+    paragraph.paragraph_format.space_before = Pt(3)
     side = max((column_cm - width_cm) / 2, 0)
     paragraph.paragraph_format.left_indent = Cm(side)
     paragraph.paragraph_format.right_indent = Cm(side)
@@ -247,6 +251,20 @@ def _table(word: Any, block: Table) -> None:
     table = word.add_table(rows=1 + len(rows), cols=len(block.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    # The first column names the rows and gets the room; LibreOffice needs the grid widths.
+    columns = len(block.header)
+    first = TEXT_WIDTH_CM * (0.36 if columns > 2 else 0.5)
+    widths = [first, *([(TEXT_WIDTH_CM - first) / (columns - 1)] * (columns - 1))]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    # The header row repeats on every page the table runs over.
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_row.append(repeat)
     for cell, text in zip(table.rows[0].cells, block.header, strict=True):
         _cell_text(cell, text, bold=True, center=True)
     for index, (row, values) in enumerate(zip(table.rows[1:], rows, strict=True)):
@@ -266,7 +284,7 @@ def _closing(word: Any, doc: OfficialDocument) -> None:
     if not doc.recipients and doc.signature is None:
         return
     word.add_paragraph()
-    left, right = _two_columns(word, 7.5, 8.5)
+    left, right = _two_columns(word, 7.5, TEXT_WIDTH_CM - 7.5)
     if doc.recipients:
         label = _line(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True)
         label.alignment = WD_ALIGN_PARAGRAPH.LEFT
