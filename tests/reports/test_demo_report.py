@@ -207,3 +207,23 @@ def test_round_without_any_approved_report_still_gives_a_draft_that_says_so(demo
     assert "Chưa có số liệu của báo cáo nào đã được duyệt." in text
     assert "Kế hoạch số 262/KH-UBND" not in text  # another province's plans are not cited
     assert {u["status"] for u in report.inputs["units"]} == {"draft"}
+
+
+def test_report_as_it_is_now_rolls_units_up_to_their_successors(demo, coordinator):
+    report = services.request_report(report_round=demo["round"], actor=coordinator, as_of="now")
+    selector = {
+        row.indicator.code: row
+        for row in reporting.indicator_totals(
+            period_code="2024S1", province=demo["round"].province, as_of="now"
+        )
+    }
+    figures = {f["code"]: f for f in report.inputs["figures"]}
+    assert report.inputs["as_of"] == "now"
+    assert Decimal(figures["press_articles"]["total"]) == selector["press_articles"].total
+    assert set(figures["press_articles"]["by_unit"]) == {
+        str(unit) for unit in selector["press_articles"].by_unit
+    }
+    book = openpyxl.load_workbook(io.BytesIO(rendering.render(report, "xlsx")))
+    names = {row[1] for row in book["Số liệu theo đơn vị"].iter_rows(values_only=True)}
+    # Units ended by the 2025 merger appear under today's successors.
+    assert any("Báo và Phát thanh" in str(name) for name in names), names
