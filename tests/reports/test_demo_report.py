@@ -179,6 +179,12 @@ def test_party_variant_has_the_party_header(demo, coordinator):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in lines
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in lines
     assert any(line.startswith("Số") and line.endswith("-BC/BCĐ") for line in lines)
+    # The Party body reports the plans; it did not issue them.
+    assert "Ban Chỉ đạo công tác thông tin đối ngoại đã ban hành" not in "\n".join(lines)
+    assert (
+        "- Kế hoạch số 262/KH-UBND ngày 08/11/2023 về hoạt động thông tin đối ngoại tỉnh Đồng Nai "
+        "năm 2024." in lines
+    )
 
 
 def test_background_generation_runs_through_the_task_and_reaches_100(

@@ -154,9 +154,12 @@ def _direction(snapshot: dict[str, Any], reporter: str) -> str:
         return (
             f"{reporter} tiếp tục chỉ đạo triển khai các kế hoạch về công tác thông tin đối ngoại."
         )
-    lines = [
-        f"{reporter} đã ban hành các kế hoạch, chương trình về công tác thông tin đối ngoại như sau:"
-    ]
+    if reporter == "UBND tỉnh":
+        opening = f"{reporter} đã ban hành các kế hoạch, chương trình về công tác thông tin đối ngoại như sau:"
+    else:
+        # The plans are the People's Committee's, not the reporting Party body's.
+        opening = "Các kế hoạch, chương trình về công tác thông tin đối ngoại được ban hành, triển khai trong kỳ:"
+    lines = [opening]
     lines.extend(
         "- "
         + citation(
