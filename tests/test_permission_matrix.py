@@ -216,10 +216,57 @@ VIEWS = [
         lambda ctx: reverse("plans:reassign_list"),
         only({"admin", "coordinator"}),
     ),
+    # Consolidated reports (ttdn.reports): readers see a province's reports, editors compile them.
+    ViewCase("reports:index", lambda ctx: reverse("reports:index"), EVERYONE),
+    ViewCase(
+        "reports:round_reports",
+        lambda ctx: reverse("reports:round_reports", args=[ctx["round"].pk]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reports:create",
+        lambda ctx: reverse("reports:create", args=[ctx["round"].pk]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "viewer": 403},
+        method="post",
+        data=lambda ctx: {"document_format": "state", "as_of": "then"},
+    ),
+    ViewCase(
+        "reports:detail",
+        lambda ctx: reverse("reports:detail", args=[stored_report(ctx)]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reports:progress",
+        lambda ctx: reverse("reports:progress", args=[stored_report(ctx)]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reports:header_edit",
+        lambda ctx: reverse("reports:header_edit", args=[stored_report(ctx)]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "viewer": 403},
+        method="post",
+        data=lambda ctx: {
+            "version": 1,
+            "issuing_body": "ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM",
+            "symbol": "BC-UBND",
+            "place": "Thử Nghiệm",
+            "title": "Kết quả triển khai công tác thông tin đối ngoại",
+        },
+    ),
+    ViewCase(
+        "reports:section_edit",
+        lambda ctx: reverse("reports:section_edit", args=[stored_report(ctx), "context"]),
+        {**dict.fromkeys(ROLES, 404), "admin": 200, "coordinator": 200, "viewer": 403},
+    ),
+    ViewCase(
+        "reports:download",
+        lambda ctx: reverse("reports:download", args=[stored_report(ctx), "xlsx"]),
+        only({"admin", "coordinator", "viewer"}, denied=404),
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
-OUR_NAMESPACES = {"documents", "orgs", "reporting", "plans"}
+OUR_NAMESPACES = {"documents", "orgs", "reporting", "plans", "reports"}
 OUR_NAMES = {"home"}
 
 
@@ -297,3 +344,12 @@ def test_anonymous_is_sent_to_sign_in(client, context, case):
     response = getattr(client, case.method)(case.url(context), case.data(context))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def stored_report(ctx: dict) -> int:
+    """Generate the context round's consolidated report once per test; return its id."""
+    from ttdn.reports.services import request_report
+
+    if "report" not in ctx:
+        ctx["report"] = request_report(report_round=ctx["round"], actor=None).pk
+    return ctx["report"]

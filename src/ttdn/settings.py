@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ttdn.documents",
     "ttdn.reporting",
     "ttdn.plans",
+    "ttdn.reports",
     "ttdn.demo",
 ]
 

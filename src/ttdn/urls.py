@@ -32,5 +32,6 @@ urlpatterns = [
     path("don-vi/", include("ttdn.orgs.urls")),
     path("bao-cao/", include("ttdn.reporting.urls")),
     path("ke-hoach/", include("ttdn.plans.urls")),
+    path("bao-cao-tong-hop/", include("ttdn.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -153,3 +153,16 @@ def can_manage_plans(user: User) -> bool:
 def can_manage_plan(user: User, province: OrgUnit) -> bool:
     """Edit a province's plans, review its proposals, reassign its tasks: its coordinator."""
     return can_review_unit_data(user, province)
+
+
+# Consolidated reports (ttdn.reports) ---------------------------------------------------------
+
+
+def can_compile_reports(user: User, province: OrgUnit) -> bool:
+    """Generate, edit and store a province's consolidated report: its coordinator."""
+    return can_review_unit_data(user, province)
+
+
+def can_read_reports(user: User) -> bool:
+    """Open the consolidated reports' pages (role check only; rounds are filtered by scope)."""
+    return is_administrator(user) or bool(roles_of(user) & {Role.COORDINATOR, Role.VIEWER})

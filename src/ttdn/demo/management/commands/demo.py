@@ -20,6 +20,7 @@ from django.db import transaction
 from ttdn.demo.organisation import load_demo_organisation
 from ttdn.demo.plans import load_demo_plans
 from ttdn.demo.reporting import load_demo_reporting
+from ttdn.demo.reports import load_demo_reports
 from ttdn.documents.services import ingest_document
 from ttdn.orgs.models import Membership, OrgUnit
 from ttdn.orgs.services import grant_role
@@ -108,6 +109,7 @@ class Command(BaseCommand):
         counts = load_demo_documents()
         load_demo_reporting(units)
         load_demo_plans(units)
+        load_demo_reports()
         ensure_demo_accounts(units)
         self.stdout.write(
             f"Văn bản mẫu / Demo documents: {counts['ingested']} mới / new, "
