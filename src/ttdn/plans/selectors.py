@@ -17,6 +17,7 @@ from ttdn.documents.models import Document
 from ttdn.documents.selectors import implementation_chain
 from ttdn.orgs import permissions
 from ttdn.orgs.models import OrgUnit
+from ttdn.orgs.selectors import province_scope
 from ttdn.plans.deadlines import DeadlineStatus
 from ttdn.plans.models import Evidence, Plan, PlanDraft, Task, TaskAssignment, TaskUpdate
 
@@ -332,15 +333,19 @@ class PlanProgress:
     cancelled: int
 
 
-def plan_progress_for_window(*, start: date, end: date, on: date) -> list[PlanProgress]:
-    """Plans in force during [start, end], with task deadline status counted as of `on`."""
+def plan_progress_for_window(
+    *, start: date, end: date, on: date, province: OrgUnit | None = None
+) -> list[PlanProgress]:
+    """Plans in force during [start, end], with task deadline status counted as of `on`.
+
+    With ``province``, only that province's plans (and its predecessors' since a merger).
+    """
     from ttdn.plans.deadlines import combined_status, deadline_status
 
-    plans = list(
-        Plan.objects.filter(starts_on__lte=end, ends_on__gte=start)
-        .select_related("document")
-        .order_by("starts_on", "id")
-    )
+    in_force = Plan.objects.filter(starts_on__lte=end, ends_on__gte=start)
+    if province is not None:
+        in_force = in_force.filter(province__in=province_scope(province))
+    plans = list(in_force.select_related("document").order_by("starts_on", "id"))
     # One query of plain tuples for every lead part: the consolidated report calls this for a
     # whole province, and model instances for thousands of parts cost more than the query.
     parts: dict[int, dict[int, list[DeadlineStatus]]] = {plan.pk: {} for plan in plans}

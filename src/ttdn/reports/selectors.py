@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from ttdn.documents.identity import fold_issuer
 from ttdn.documents.models import Document
 from ttdn.orgs import permissions
 from ttdn.orgs.selectors import province_scope
+from ttdn.plans.selectors import plan_progress_for_window
 from ttdn.reporting import selectors as reporting
 from ttdn.reporting.models import Indicator, ReportRound, Submission
 from ttdn.reports.draft import place_of
@@ -73,13 +73,12 @@ def plans_in_window(report_round: ReportRound) -> list[Document]:
 
 
 def plan_progress(report_round: ReportRound, *, on: dt.date) -> list[dict[str, Any]]:
-    """Task progress of the plans of the window, when the plans app is installed."""
-    if not apps.is_installed("ttdn.plans"):
-        return []
-    from ttdn.plans.selectors import plan_progress_for_window  # type: ignore[import-not-found]
-
+    """Task progress of the plans in force during the window, as of ``on``."""
     rows = plan_progress_for_window(
-        start=report_round.window_start, end=report_round.window_end, on=on
+        start=report_round.window_start,
+        end=report_round.window_end,
+        on=on,
+        province=report_round.province,
     )
     fields = (
         "plan_id",
