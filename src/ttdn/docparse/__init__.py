@@ -17,12 +17,14 @@ from ttdn.docparse.model import (
     Kind,
     Metadata,
     ParsedDocument,
+    Quantity,
     ReadError,
     ReadResult,
     Section,
     Signer,
 )
 from ttdn.docparse.numbering import DOC_TYPES, canonical_key, is_party_symbol, type_from_symbol
+from ttdn.docparse.quantities import find_quantities
 from ttdn.docparse.readers import MAX_BYTES, read_bytes, read_file
 from ttdn.docparse.sections import find_sections
 from ttdn.text import normalize
@@ -35,11 +37,13 @@ __all__ = [
     "Citation",
     "Metadata",
     "ParsedDocument",
+    "Quantity",
     "ReadError",
     "ReadResult",
     "Section",
     "Signer",
     "canonical_key",
+    "find_quantities",
     "is_party_symbol",
     "parse",
     "parse_bytes",
@@ -62,6 +66,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
     )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
+    quantities = find_quantities(text)
     assignments = find_assignments(text, tuple(sections)) if kind == "administrative" else []
     if kind == "administrative":
         meta = header.metadata
@@ -80,6 +85,7 @@ def parse(text: str, *, source: str | None = None) -> ParsedDocument:
         metadata=header.metadata,
         citations=tuple(citations),
         sections=tuple(sections),
+        quantities=tuple(quantities),
         assignments=tuple(assignment.to_dict() for assignment in assignments),
         warnings=tuple(warnings),
     )
