@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ttdn.docparse.assignments import find_assignments
 from ttdn.docparse.citations import find_citations
+from ttdn.docparse.indicators import map_indicator
 from ttdn.docparse.metadata import read_header
 from ttdn.docparse.model import (
     Citation,
@@ -45,6 +46,7 @@ __all__ = [
     "canonical_key",
     "find_quantities",
     "is_party_symbol",
+    "map_indicator",
     "parse",
     "parse_bytes",
     "parse_file",
