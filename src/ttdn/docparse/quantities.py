@@ -392,7 +392,7 @@ def _org_names(window: str) -> Iterator[tuple[int, str]]:
             yield covered, re.sub(r"\s+([,])", r"\1", " ".join(name))
 
 
-_PARTNER_BEFORE = frozenset({"cho", "với", "cùng", "tới", "đến", "giữa", "và"})
+_PARTNER_BEFORE = frozenset({"cho", "với", "cùng", "tới", "đến", "giữa", "và", "hợp", "mời"})
 _PLACE_LEVELS = frozenset({"tỉnh", "xã", "huyện", "phường", "thành", "phố", "thị", "trấn"})
 # Lower-case second syllables inside unit names ("Sở Văn hóa", "Ban Tuyên giáo Tỉnh ủy").
 _NAME_PAIRS = _pairs(

@@ -140,3 +140,11 @@ def provinces_coordinated(user: User) -> list[OrgUnit]:
     if is_administrator(user):
         return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE))
     return [m.unit for m in _memberships(user) if m.role == Role.COORDINATOR]
+
+
+# --- Issue 6: reports read into submissions --------------------------------------------------
+
+
+def can_import_past_reports(user: User) -> bool:
+    """Import a folder of past reports into historical rounds: coordinators and administrators."""
+    return can_manage_rounds(user)
