@@ -137,7 +137,10 @@ def test_accept_correct_reject_then_apply_fills_the_draft_only(client, org, subm
     assert values == {"training_sessions": Decimal(3), "training_attendances": Decimal(1200)}
     assert submission.status == Submission.Status.DRAFT  # never submitted on its own
     assert submission.version == 2
-    assert submission.narrative["difficulties"] == "Kinh phí cho công tác thông tin đối ngoại còn hạn chế."
+    assert (
+        submission.narrative["difficulties"]
+        == "Kinh phí cho công tác thông tin đối ngoại còn hạn chế."
+    )
     assert submission.narrative["next_period"] == "Tiếp tục tổ chức tập huấn cho cán bộ cấp xã."
     assert "03 hội nghị tập huấn" in submission.narrative["results"]
     report_import.refresh_from_db()
