@@ -238,8 +238,10 @@ def decide_value(
     *, proposed: ProposedValue, decision: str, corrected: str | None, actor: Actor
 ) -> ProposedValue:
     """Record the officer's decision on one figure: accept, correct (with a value) or reject."""
+    # Lock only the figure's row: PostgreSQL refuses FOR UPDATE across the outer join to a
+    # nullable indicator.
     proposed = (
-        ProposedValue.objects.select_for_update()
+        ProposedValue.objects.select_for_update(of=("self",))
         .select_related("report_import__submission", "indicator")
         .get(pk=proposed.pk)
     )
