@@ -317,3 +317,21 @@ def test_past_report_without_a_period_asks_for_one(org):
 def test_unit_officer_cannot_import_past_reports(client, org):
     login(client, org, "officer_a")
     assert client.get(reverse("reporting:past_reports")).status_code == 403
+
+
+def test_pdf_report_with_decomposed_text_is_read_too(org, submission):
+    from tests.docparse.samples import pdf_bytes
+
+    lines = [
+        "BÁO CÁO",
+        "Kết quả công tác thông tin đối ngoại 6 tháng đầu năm 2024",
+        "1. Kết quả thực hiện",
+        "Sở đã tổ chức 03 hội nghị tập huấn cho hơn 450 lượt cán bộ.",
+    ]
+    report_import = prefill.import_report(
+        submission=submission, name="bc.pdf", data=pdf_bytes(lines, decomposed=True), actor=None
+    )
+
+    codes = [v.indicator.code for v in report_import.values.select_related("indicator")]
+    assert codes == ["training_sessions", "training_attendances"]
+    assert "Sở đã tổ chức" in report_import.narrative["results"]
