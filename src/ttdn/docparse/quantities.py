@@ -24,16 +24,19 @@ _SPACES = re.compile(r"\s+")
 
 
 def _fold_aligned(text: str) -> str:
-    """Fold ``text`` character by character, so that offsets into it are offsets into ``text``."""
+    """Fold ``text`` character by character, so that offsets into it are offsets into ``text``.
+
+    Every kind of white space becomes a plain space, so the folded windows match the patterns.
+    """
     for char in set(text):
         if ord(char) not in _FOLDED_CHARS:
-            folded = fold(char).lower()
+            folded = " " if char.isspace() else fold(char).lower()
             _FOLDED_CHARS[ord(char)] = folded if len(folded) == 1 else char
     return text.translate(_FOLDED_CHARS)
 
 
 def _squeeze(folded: str) -> str:
-    return _SPACES.sub(" ", folded)
+    return _SPACES.sub(" ", folded) if "  " in folded else folded
 
 
 def _words(text: str) -> frozenset[str]:
@@ -85,10 +88,12 @@ _NOT_COUNT_BEFORE = _words(
 )
 # ... unless the two words before say otherwise: "tổng số 12", "mỗi số 500 bản", "định kỳ 01 số".
 _COUNT_AFTER = frozenset({("tong", "so"), ("voi", "so"), ("moi", "so"), ("dinh", "ky")})
-_DOC_TYPES_BEFORE = re.compile(
-    r"(?:ke hoach|quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|cong van|van ban|ket luan"
-    r"|huong dan|thong bao|chuong trinh|de an|luat|bao cao|to trinh|cong dien|quy dinh) $"
+_DOC_TYPES_BEFORE = _pairs(
+    "ke hoach, quyet dinh, nghi quyet, nghi dinh, chi thi, thong tu, cong van, van ban, ket luan,"
+    " huong dan, thong bao, chuong trinh, de an, bao cao, to trinh, cong dien, quy dinh"
 )
+_PHONE_WORDS = _words("dt sdt fax hotline tel")
+_QUALIFIER_MEANING = dict(_QUALIFIERS)
 # Nouns that make the figure a duration, a time or a position rather than something counted.
 _NOT_COUNTED = re.compile(
     r"^(?:thang|nam|ngay|tuan|quy|gio|phut|giay|ky|the ky|thap nien|chieu|h|g|km|m|ha|tuoi"
@@ -116,7 +121,6 @@ _GAP = re.compile(r"[ \t]+")
 _RATE = re.compile(r"\s*/\s*(?:01\s*|1\s*|một\s+)?(năm|tháng|quý|tuần|ngày|kỳ|số)\b")
 _RATES = {"năm": "year", "tháng": "month", "quý": "quarter", "tuần": "week", "ngày": "day"}
 _RATES |= {"kỳ": "period", "số": "issue"}
-_PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|fax|sđt|hotline|tel)[\s.:]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 _NEXT_DIGIT = re.compile(r"(?<![\w.,/])\d|[Hh]àng (?:chục|trăm|nghìn|ngàn)")
 _CLAUSE_BREAK = re.compile(r"[;()\n]|\.(?=\s)")
@@ -160,7 +164,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if rate:
             per = _RATES[rate.group(1)]
             end = rate.end()
-        sentence_start, sentence_end = _sentence(text, start)
+        if previous is not None and previous.end <= start < previous.sentence_end:
+            sentence_start, sentence_end = previous.sentence_start, previous.sentence_end
+        else:
+            sentence_start, sentence_end = _sentence(text, start)
         if sentence_start != mentions_of:
             mentions_of = sentence_start
             mentions = [
@@ -220,11 +227,13 @@ def _numeric(
     folded_before = _squeeze(folded_text[max(0, match.start() - 40) : match.start()]).strip()
     words = folded_before.split()
     last = words[-1] if words else ""
-    if _PHONE_BEFORE.search(before):
+    bare = last.strip(".:")
+    pair = (words[-2], last) if len(words) >= 2 else ("", last)
+    if bare in _PHONE_WORDS or (pair[0], bare) == ("dien", "thoai"):
         return None
     # "năm 2024", "lần thứ 4", "số 22", "Kế hoạch 262": parts of dates, ordinals, symbols.
-    if (last in _NOT_COUNT_BEFORE or _DOC_TYPES_BEFORE.search(folded_before + " ")) and not (
-        len(words) >= 2 and (words[-2], last) in _COUNT_AFTER
+    if (last in _NOT_COUNT_BEFORE or pair in _DOC_TYPES_BEFORE or last == "luat") and (
+        pair not in _COUNT_AFTER
     ):
         return None
     if before.rstrip() != before and (
@@ -237,7 +246,7 @@ def _numeric(
     qualifying = _QUALIFIER.search(folded_before)
     if qualifying:
         word = qualifying.group(1)
-        approx = dict(_QUALIFIERS)[word]
+        approx = _QUALIFIER_MEANING[word]
         start = match.start() - len(word) - 1
         qualifier = text[start : match.start() - 1]
     if match["mult"]:
