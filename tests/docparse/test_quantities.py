@@ -143,6 +143,16 @@ def test_partner_named_after_voi_is_not_the_unit():
     assert quantity.org_unit == "Sở Ngoại vụ"
 
 
+def test_a_paragraph_about_one_unit_gives_its_later_figures_to_that_unit():
+    text = (
+        "Báo Đồng Nai duy trì chuyên trang “Hội nhập và phát triển”. Trong kỳ, báo đăng 300 tin, "
+        "bài về hoạt động đối ngoại.\nCác huyện tổ chức 12 buổi nói chuyện chuyên đề."
+    )
+    articles, talks = find_quantities(text)
+    assert articles.org_unit == "Báo Đồng Nai"
+    assert talks.org_unit is None  # a new paragraph names no unit
+
+
 def test_unmapped_quantity_is_kept():
     (quantity,) = find_quantities("Tỉnh lưu ý 05 nhóm nhiệm vụ và giải pháp.")
     assert (quantity.value, quantity.unit, quantity.indicator) == (5, "nhóm nhiệm vụ", None)

@@ -150,6 +150,7 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities: list[Quantity] = []
     previous: Quantity | None = None
     mentions_of, mentions = -1, []
+    cache: dict[int, str | None] = {}
     for start, number_end, _number_text, approx, qualifier, value in found:
         noun = _noun_phrase(text, number_end)
         if noun is None:
@@ -200,7 +201,7 @@ def find_quantities(text: str) -> list[Quantity]:
             per=per,
             category=categories[0] if len(categories) == 1 else None,
             categories=categories,
-            org_unit=_org_unit(mentions, start),
+            org_unit=_org_unit(mentions, start) or _paragraph_unit(text, sentence_start, cache),
             sentence_start=sentence_start,
             sentence_end=sentence_end,
         )
@@ -364,6 +365,22 @@ def _org_unit(mentions: list[tuple[int, str]], position: int) -> str | None:
     """
     named = [name for end, name in mentions if end <= position]
     return named[-1] if named else None
+
+
+def _paragraph_unit(text: str, sentence_start: int, cache: dict[int, str | None]) -> str | None:
+    """Return the one unit the paragraph named before this sentence, if it named exactly one.
+
+    "Báo Đồng Nai duy trì chuyên trang …. Trong kỳ, Báo đăng 300 tin, bài": the paragraph is
+    about one unit, so its later figures are too.
+    """
+    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    if paragraph_start >= sentence_start:
+        return None
+    key = sentence_start
+    if key not in cache:
+        names = {name for _, name in _org_names(text[paragraph_start:sentence_start])}
+        cache[key] = names.pop() if len(names) == 1 else None
+    return cache[key]
 
 
 def _org_names(window: str) -> Iterator[tuple[int, str]]:
