@@ -116,8 +116,6 @@ _BIGRAMS = _pairs(
     " dang tai, bai dang, buoi thong, hoi nghi"
 )
 _MAX_NOUN_WORDS = 6
-_WORD = re.compile(rf"{_LETTER}[\w&]*(?:-[\w]+)*|,")
-_GAP = re.compile(r"[ \t]+")
 _RATE = re.compile(r"\s*/\s*(?:01\s*|1\s*|một\s+)?(năm|tháng|quý|tuần|ngày|kỳ|số)\b")
 _RATES = {"năm": "year", "tháng": "month", "quý": "quarter", "tuần": "week", "ngày": "day"}
 _RATES |= {"kỳ": "period", "số": "issue"}
@@ -277,39 +275,30 @@ def _is_name_before(before: str) -> bool:
 
 def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
     """Return the counted noun phrase right after a number: at most a few words, no verbs."""
+    span = _PHRASE.match(text, position)
+    if span is None:
+        return None
     words: list[re.Match[str]] = []
-    cursor = position
     folded_words: list[str] = []
-    while len(words) < _MAX_NOUN_WORDS:
-        gap = _GAP.match(text, cursor)
-        if not gap and words and not text.startswith(",", cursor):
-            break
-        next_start = gap.end() if gap else cursor
-        match = _WORD.match(text, next_start)
-        if not match:
-            break
+    for match in _TOKEN.finditer(text, span.start(1), span.end(1)):
         word = match.group(0)
-        folded = _fold_word(word)
-        lowered = word.lower()
         if word == ",":
             # "tin, bài" is one noun; any other comma ends the phrase.
-            if folded_words == ["tin"]:
-                words.append(match)
-                folded_words.append(",")
-                cursor = match.end()
-                continue
-            break
-        if gap is None and not words:
-            break
-        if lowered in _STOP_WORDS and (not words or (folded_words[-1], folded) not in _BIGRAMS):
+            if folded_words != ["tin"]:
+                break
+            folded_words.append(",")
+            continue
+        folded = _fold_word(word)
+        if word.lower() in _STOP_WORDS and (
+            not words or (folded_words[-1], folded) not in _BIGRAMS
+        ):
             break
         if words and word[0].isupper() and not _is_acronym(word):
             break  # a name follows the noun: "phóng sự Đồng Nai…"
         words.append(match)
         folded_words.append(folded)
-        cursor = match.end()
-    while words and words[-1].group(0) == ",":
-        words.pop()
+        if len(words) == _MAX_NOUN_WORDS:
+            break
     if not words:
         return None
     first = words[0].group(0)
@@ -319,6 +308,10 @@ def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
     return start, end, text[start:end]
 
 
+_PHRASE_WORD = r"[^\W\d_][\w&]*(?:-\w+)*"
+# Up to seven words after the number, apart by spaces (or by ", " as in "tin, bài").
+_PHRASE = re.compile(rf"[ \t]+({_PHRASE_WORD}(?:(?:[ \t]+|,[ \t]+){_PHRASE_WORD}){{0,6}})")
+_TOKEN = re.compile(rf"{_PHRASE_WORD}|,")
 _CAPITAL_NOUNS = frozenset({"hoi", "lop", "doan", "an", "ban", "phong", "trang", "buoi", "cuoc"})
 
 
