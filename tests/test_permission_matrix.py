@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.builders import make_round, official_text
 from ttdn.documents.services import ingest_document
+from ttdn.reporting.prefill import import_report
 from ttdn.reporting.services import attach_file
 
 pytestmark = pytest.mark.django_db
@@ -263,6 +264,50 @@ VIEWS = [
         lambda ctx: reverse("reports:download", args=[stored_report(ctx), "xlsx"]),
         only({"admin", "coordinator", "viewer"}, denied=404),
     ),
+    # Issue 6: reports read into submissions.
+    ViewCase(
+        "reporting:import_upload",
+        lambda ctx: reverse("reporting:import_upload", args=[ctx["submission"].pk]),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+    ),
+    ViewCase(
+        "reporting:import_review",
+        lambda ctx: ctx["report_import"].get_absolute_url(),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "reporting:import_decide",
+        lambda ctx: reverse(
+            "reporting:import_decide",
+            args=[ctx["submission"].pk, ctx["report_import"].pk, ctx["proposed"].pk],
+        ),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+        data=lambda ctx: {"decision": "accepted"},
+    ),
+    ViewCase(
+        "reporting:import_apply",
+        lambda ctx: reverse(
+            "reporting:import_apply", args=[ctx["submission"].pk, ctx["report_import"].pk]
+        ),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+        data=lambda ctx: {"version": ctx["submission"].version},
+    ),
+    ViewCase(
+        "reporting:import_discard",
+        lambda ctx: reverse(
+            "reporting:import_discard", args=[ctx["submission"].pk, ctx["report_import"].pk]
+        ),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302, "officer_a": 302},
+        method="post",
+    ),
+    ViewCase(
+        "reporting:past_reports",
+        lambda ctx: reverse("reporting:past_reports"),
+        only({"admin", "coordinator"}),
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
@@ -295,6 +340,12 @@ def context(org):
         submission=submission, name="bao-cao.docx", data=b"noi dung", actor=None
     )
     plan_context = _plan_context(org)
+    report_import = import_report(
+        submission=submission,
+        name="bc.txt",
+        data="Sở tổ chức 03 hội nghị tập huấn cho 120 đại biểu.".encode(),
+        actor=None,
+    )
     return {
         **org,
         **plan_context,
@@ -302,6 +353,8 @@ def context(org):
         "round": report_round,
         "submission": submission,
         "attachment": attachment,
+        "report_import": report_import,
+        "proposed": report_import.values.first(),
     }
 
 

@@ -11,18 +11,21 @@ from pathlib import Path
 
 from ttdn.docparse.assignments import find_assignments
 from ttdn.docparse.citations import find_citations
+from ttdn.docparse.indicators import map_indicator
 from ttdn.docparse.metadata import read_header
 from ttdn.docparse.model import (
     Citation,
     Kind,
     Metadata,
     ParsedDocument,
+    Quantity,
     ReadError,
     ReadResult,
     Section,
     Signer,
 )
 from ttdn.docparse.numbering import DOC_TYPES, canonical_key, is_party_symbol, type_from_symbol
+from ttdn.docparse.quantities import find_quantities
 from ttdn.docparse.readers import MAX_BYTES, read_bytes, read_file
 from ttdn.docparse.sections import find_sections
 from ttdn.text import normalize
@@ -35,12 +38,15 @@ __all__ = [
     "Citation",
     "Metadata",
     "ParsedDocument",
+    "Quantity",
     "ReadError",
     "ReadResult",
     "Section",
     "Signer",
     "canonical_key",
+    "find_quantities",
     "is_party_symbol",
+    "map_indicator",
     "parse",
     "parse_bytes",
     "parse_file",
@@ -70,6 +76,7 @@ def parse(
     )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
+    quantities = find_quantities(text)
     assignments = (
         find_assignments(text, tuple(sections), tables) if kind == "administrative" else []
     )
@@ -90,6 +97,7 @@ def parse(
         metadata=header.metadata,
         citations=tuple(citations),
         sections=tuple(sections),
+        quantities=tuple(quantities),
         assignments=tuple(assignment.to_dict() for assignment in assignments),
         warnings=tuple(warnings),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Kind = Literal["administrative", "news", "unknown"]
+Approx = Literal["exact", "at_least", "about", "at_most"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,52 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A counted figure of the text: "hơn 5.000 lượt CBCC-VC"; ``text`` is ``source[start:end]``.
+
+    ``value`` is None for a magnitude word without a number ("hàng nghìn lượt người"; ``approx``
+    at_least). ``indicator`` is a default-catalogue code or None (unmapped, kept). ``per`` is the
+    period of a rate ("120 ấn phẩm/1 năm" → "year"). ``category`` is the one breakdown the text
+    gives ("platform:facebook", "language:en"); ``categories`` all it names. ``org_unit`` is the
+    unit named as doing it in the sentence; ``sentence_start``/``sentence_end`` span the sentence
+    to show as the figure's source.
+    """
+
+    value: int | float | None
+    approx: Approx
+    unit: str
+    indicator: str | None
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    per: str | None = None
+    category: str | None = None
+    categories: tuple[str, ...] = ()
+    org_unit: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quantity as in the parser output contract, with the extra fields."""
+        return {
+            "value": self.value,
+            "approx": self.approx,
+            "unit": self.unit,
+            "indicator": self.indicator,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "qualifier": self.qualifier,
+            "per": self.per,
+            "category": self.category,
+            "categories": list(self.categories),
+            "org_unit": self.org_unit,
+            "sentence": [self.sentence_start, self.sentence_end],
+        }
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """Everything the parser found in one document."""
 
@@ -68,7 +115,7 @@ class ParsedDocument:
     metadata: Metadata
     citations: tuple[Citation, ...] = ()
     sections: tuple[Section, ...] = ()
-    quantities: tuple[Any, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     assignments: tuple[Any, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
@@ -105,7 +152,7 @@ class ParsedDocument:
                 }
                 for c in self.citations
             ],
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
             "assignments": list(self.assignments),
             "sections": [
                 {"number": s.number, "heading": s.heading, "start": s.start, "end": s.end}

@@ -166,3 +166,11 @@ def can_compile_reports(user: User, province: OrgUnit) -> bool:
 def can_read_reports(user: User) -> bool:
     """Open the consolidated reports' pages (role check only; rounds are filtered by scope)."""
     return is_administrator(user) or bool(roles_of(user) & {Role.COORDINATOR, Role.VIEWER})
+
+
+# Reports read into submissions (issue #6) -------------------------------------------------
+
+
+def can_import_past_reports(user: User) -> bool:
+    """Import a folder of past reports into historical rounds: coordinators and administrators."""
+    return can_manage_rounds(user)

@@ -8,6 +8,8 @@ change or a late correction is visible at once and history stays as reported.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -326,3 +328,87 @@ class Attachment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReportImport(TimeStampedModel):
+    """A unit's Word/PDF report read into a submission: the figures found, awaiting a person.
+
+    Nothing reaches the submission's values until the officer decides on each figure and applies
+    them; the import keeps the text so that each figure's sentence can be shown highlighted.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ xác nhận")
+        APPLIED = "applied", _("Đã điền vào báo cáo")
+        DISCARDED = "discarded", _("Đã bỏ")
+
+    class Origin(models.TextChoices):
+        UNIT = "unit", _("Đơn vị tải lên")
+        HISTORICAL = "historical", _("Nhập báo cáo cũ")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="imports")
+    name = models.CharField(_("tệp"), max_length=255)
+    content_hash = models.CharField(max_length=64)
+    text = models.TextField()
+    status = models.CharField(max_length=12, choices=Status, default=Status.PENDING)
+    origin = models.CharField(max_length=12, choices=Origin, default=Origin.UNIT)
+    #: Narrative found under the headings that match the round's sections: {code: text}.
+    narrative = models.JSONField(default=dict, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:import_review", args=[self.submission_id, self.pk])
+
+
+class ProposedValue(models.Model):
+    """One figure found in an imported report, and what the officer decided about it."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Chưa xem")
+        ACCEPTED = "accepted", _("Nhận")
+        CORRECTED = "corrected", _("Sửa")
+        REJECTED = "rejected", _("Bỏ")
+
+    report_import = models.ForeignKey(ReportImport, on_delete=models.CASCADE, related_name="values")
+    position = models.PositiveIntegerField()
+    #: None when the figure measures nothing the round asks for (kept, shown as unmapped).
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    indicator_code = models.CharField(max_length=64, blank=True)
+    category = models.CharField(max_length=32, blank=True, default="")
+    value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    approx = models.CharField(max_length=12, default="exact")
+    per = models.CharField(max_length=12, blank=True)
+    unit = models.CharField(_("đối tượng đếm"), max_length=255)
+    phrase = models.CharField(max_length=500)
+    org_unit = models.CharField(max_length=255, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    decision = models.CharField(max_length=12, choices=Decision, default=Decision.PENDING)
+    corrected_value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["report_import", "position"]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    @property
+    def final_value(self) -> Decimal | None:
+        if self.decision == self.Decision.CORRECTED:
+            return self.corrected_value
+        if self.decision == self.Decision.ACCEPTED:
+            return self.value
+        return None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.reporting import views
+from ttdn.reporting import prefill_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -21,4 +21,27 @@ urlpatterns = [
     ),
     path("bao-cao/<int:pk>/duyet/", views.submission_review, name="submission_review"),
     path("hoat-dong/", views.activity_list, name="activity_list"),
+    # Figures read from the units' Word/PDF reports (issue #6).
+    path("bao-cao/<int:pk>/nhap-van-ban/", prefill_views.import_upload, name="import_upload"),
+    path(
+        "bao-cao/<int:pk>/nhap-van-ban/<int:import_id>/",
+        prefill_views.import_review,
+        name="import_review",
+    ),
+    path(
+        "bao-cao/<int:pk>/nhap-van-ban/<int:import_id>/so-lieu/<int:value_id>/",
+        prefill_views.import_decide,
+        name="import_decide",
+    ),
+    path(
+        "bao-cao/<int:pk>/nhap-van-ban/<int:import_id>/dien/",
+        prefill_views.import_apply,
+        name="import_apply",
+    ),
+    path(
+        "bao-cao/<int:pk>/nhap-van-ban/<int:import_id>/bo/",
+        prefill_views.import_discard,
+        name="import_discard",
+    ),
+    path("bao-cao-cu/", prefill_views.past_reports, name="past_reports"),
 ]

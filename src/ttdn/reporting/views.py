@@ -25,7 +25,8 @@ from ttdn.reporting.forms import (
     categories_of,
     value_key,
 )
-from ttdn.reporting.models import Activity, ReportRound, Submission
+from ttdn.reporting.models import Activity, ReportImport, ReportRound, Submission
+from ttdn.reporting.prefill_views import ReportUploadForm
 from ttdn.reporting.validation import check_values
 
 
@@ -53,6 +54,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
         if permissions.can_manage_rounds(request.user)
         else [],
         "can_create": permissions.can_manage_rounds(request.user),
+        "can_import_past": permissions.can_import_past_reports(request.user),
     }
     return render(request, "reporting/round_list.html", context)
 
@@ -253,6 +255,8 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": submission.attachments.all(),
         "attachment_form": AttachmentForm(),
         "review_form": ReviewForm(),
+        "report_upload_form": ReportUploadForm(),
+        "pending_imports": submission.imports.filter(status=ReportImport.Status.PENDING),
     }
     return render(request, "reporting/submission_detail.html", context, status=status)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -42,6 +43,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", help="files or folders (TXT, DOCX, PDF, HTML)")
+        parser.add_argument(
+            "--extract",
+            action="store_true",
+            help="also read the figures of past reports into draft submissions (issue #6)",
+        )
+        parser.add_argument("--province", help="with --extract: code of the province")
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Piped into a log or a test, rich would wrap at 80 columns and cut file names.
@@ -84,6 +91,14 @@ class Command(BaseCommand):
         console.print("  ".join(f"{label}: {count}" for label, count in counts.items()))
         if counts["lỗi / failed"]:
             raise CommandError(f"{counts['lỗi / failed']} tệp không lưu được / failed")
+        if options["extract"]:
+            # By name, so that the registry does not import the reporting app.
+            call_command(
+                "import_past_reports",
+                *options["paths"],
+                province=options["province"],
+                stdout=self.stdout,
+            )
 
     def _ingest_one(self, path: Path) -> tuple[str, str, str, str]:
         labels = {
