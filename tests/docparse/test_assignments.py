@@ -67,3 +67,20 @@ def test_paragraph_tasks_wrapped_lines_deadlines_and_recurrence():
 
 def test_documents_without_an_implementation_section_have_no_assignments():
     assert parse(official_text(body="I. MỤC TIÊU\n1. Một việc.")).assignments == ()
+
+
+def test_a_duration_is_not_a_recurrence_but_every_six_months_is():
+    body = (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ\n"
+        "- Rà soát quy chế; hoàn thành trong 06 tháng kể từ ngày nghị định có hiệu lực.\n"
+        "- Tổng hợp kết quả định kỳ 6 tháng, báo cáo UBND tỉnh.\n"
+        "- Tổ chức ít nhất 02 hội nghị tập huấn mỗi năm.\n"
+        "Trên đây là Kế hoạch của tỉnh."
+    )
+    (assignment,) = parse(official_text(body=body)).assignments
+
+    assert assignment["schedule"] == [
+        {"task": 1, "due": None, "recurrence": "half_yearly"},
+        {"task": 2, "due": None, "recurrence": "yearly"},
+    ]

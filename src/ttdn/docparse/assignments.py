@@ -30,11 +30,20 @@ _CLOSING = re.compile(
 )
 _REQUEST = re.compile(r"^Đề nghị\s+", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"^(?:Các|Những)\s", re.IGNORECASE)
+# "6 tháng" alone is a duration ("hoàn thành trong 06 tháng kể từ …"), not a recurrence: only
+# "định kỳ 6 tháng", "6 tháng/lần", "mỗi 6 tháng" repeat.
 _RECURRENCE = [
-    (re.compile(r"hằng năm|hàng năm|định kỳ năm", re.IGNORECASE), "yearly"),
-    (re.compile(r"6 tháng|sáu tháng", re.IGNORECASE), "half_yearly"),
-    (re.compile(r"hằng quý|hàng quý|định kỳ quý", re.IGNORECASE), "quarterly"),
-    (re.compile(r"hằng tháng|hàng tháng", re.IGNORECASE), "monthly"),
+    (re.compile(r"hằng năm|hàng năm|định kỳ năm|mỗi năm", re.IGNORECASE), "yearly"),
+    (
+        re.compile(
+            r"(?:định kỳ|mỗi|hằng|hàng)\s+0?6\s+tháng|\b0?6\s+tháng\s*(?:/|một)\s*lần"
+            r"|(?:định kỳ|mỗi)\s+sáu\s+tháng|sáu\s+tháng\s*(?:/|một)\s*lần",
+            re.IGNORECASE,
+        ),
+        "half_yearly",
+    ),
+    (re.compile(r"hằng quý|hàng quý|định kỳ quý|mỗi quý", re.IGNORECASE), "quarterly"),
+    (re.compile(r"hằng tháng|hàng tháng|mỗi tháng", re.IGNORECASE), "monthly"),
 ]
 _ONGOING = re.compile(r"^\s*(?:thường xuyên|liên tục)", re.IGNORECASE)
 _DUE = re.compile(
