@@ -1,4 +1,4 @@
-"""The demo plan that `ttdn demo` loads: Kế hoạch 281/KH-UBND, reviewed, partly done."""
+"""The demo plans that `ttdn demo` loads: 262/KH-UBND (2024) and 281/KH-UBND, reviewed, partly done."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ def test_demo_plan_has_done_late_and_overdue_tasks_and_districts_to_reassign():
     units = load_demo_organisation()
     load_demo_documents()
     load_demo_reporting(units)
-    plan = load_demo_plans(units)
+    plan_2024, plan = load_demo_plans(units)
 
-    assert plan is not None
+    assert str(plan_2024) == "Kế hoạch 262/KH-UBND"
+    assert plan_2024.ends_on == dt.date(2024, 12, 31)
     assert str(plan) == "Kế hoạch 281/KH-UBND"
     assert plan.ends_on == dt.date(2030, 12, 31)  # "đến năm 2030" in the title
     on = dt.date(2026, 1, 15)
@@ -34,8 +35,11 @@ def test_demo_plan_has_done_late_and_overdue_tasks_and_districts_to_reassign():
     ended = {row.assignment.unit.code for row in tasks_to_reassign(province=None, on=on)}
     assert {"bien-hoa", "trang-bom", "long-khanh"} <= ended
 
-    assert load_demo_plans(units) is None  # a second run leaves it alone
-    assert Plan.objects.count() == 1
+    # The 2024 plan has ended: its districts' open tasks are not handed on.
+    assert {row.assignment.task.plan for row in tasks_to_reassign(province=None, on=on)} == {plan}
+
+    assert load_demo_plans(units) == []  # a second run leaves them alone
+    assert Plan.objects.count() == 2
 
 
 def test_demo_coordinator_reassigns_an_ended_districts_task_in_one_click(client):

@@ -233,3 +233,34 @@ def test_report_as_it_is_now_rolls_units_up_to_their_successors(demo, coordinato
     names = {row[1] for row in book["Số liệu theo đơn vị"].iter_rows(values_only=True)}
     # Units ended by the 2025 merger appear under today's successors.
     assert any("Báo và Phát thanh" in str(name) for name in names), names
+
+
+def test_report_states_the_task_progress_of_the_plan_in_force(demo, coordinator):
+    from ttdn.demo.plans import load_demo_plans
+    from ttdn.plans.models import Plan
+
+    load_demo_plans(demo["units"])
+    report = services.request_report(report_round=demo["round"], actor=coordinator)
+
+    plan = Plan.objects.get(document__key="262/KH-UBND")
+    end = demo["round"].window_end
+    done = [
+        task
+        for task in plan.tasks.prefetch_related("assignments")
+        if all(
+            a.status == "done" and a.completed_on <= end
+            for a in task.assignments.all()
+            if a.role == "lead"
+        )
+    ]
+    lines = docx_lines(rendering.render(report, "docx"))
+    line = next(
+        line
+        for line in lines
+        if line.startswith("- Kế hoạch số 262/KH-UBND") and "nhiệm vụ" in line
+    )
+    assert "ngày 08/11/2023" in line
+    assert f"{plan.tasks.count():02d} nhiệm vụ" in line
+    assert f"đã hoàn thành {len(done):02d}" in line
+    # 281/KH-UBND (21/8/2024) was not yet in force in the first half of 2024.
+    assert not any("281/KH-UBND" in line for line in lines)

@@ -132,4 +132,4 @@ def test_plan_progress_section_appears_when_the_snapshot_has_plan_data(report):
     sections = {s["code"]: s for s in default_sections(inputs, header)}
     assert sections["plan_progress"]["title"] == "Tiến độ thực hiện nhiệm vụ"
     assert "10 nhiệm vụ; đã hoàn thành 07 (70%" in sections["plan_progress"]["text"]
-    assert "plan_progress" not in {s["code"] for s in report.sections}  # no plans app here
+    assert "plan_progress" not in {s["code"] for s in report.sections}  # no plan in force here

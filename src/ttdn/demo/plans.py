@@ -1,6 +1,9 @@
-"""The demo plan: Kế hoạch 281/KH-UBND of Đồng Nai (21/8/2024), taken through the review flow
-from its registry document, with some tasks done on time, some late, some overdue and some
-held by districts that ended on 30/6/2025 (so the reassignment list has work to show).
+"""The demo plans, taken through the review flow from their registry documents.
+
+Kế hoạch 281/KH-UBND of Đồng Nai (21/8/2024, to 2030): some tasks done on time, some late, some
+overdue and some held by districts that ended on 30/6/2025 (so the reassignment list has work to
+show). Kế hoạch 262/KH-UBND (8/11/2023) for 2024: the plan in force during the demo reporting
+round, so the consolidated report of "6 tháng đầu năm 2024" has task progress to state.
 """
 
 from __future__ import annotations
@@ -17,8 +20,55 @@ from ttdn.plans.models import Plan, TaskAssignment
 from ttdn.reporting.models import Activity, Submission
 
 PLAN_KEY = "281/KH-UBND"
+PLAN_2024_KEY = "262/KH-UBND"
 
 # (unit code, words the task starts with, status, completed on, note)
+PROGRESS_2024 = [
+    (
+        "so-tttt-dong-nai",
+        "Phối hợp với Ban Tuyên giáo Tỉnh ủy tổ chức giao ban",
+        "done",
+        dt.date(2024, 3, 28),
+        "Giao ban báo chí quý I ngày 28/3/2024; họp báo 6 tháng đầu năm đã tổ chức.",
+    ),
+    (
+        "so-tttt-dong-nai",
+        "Chủ trì tổ chức các hội nghị tập huấn",
+        "done",
+        dt.date(2024, 5, 24),
+        "Đã tổ chức 07 hội nghị tập huấn cho cán bộ theo dõi thông tin đối ngoại.",
+    ),
+    (
+        "so-ngoai-vu-dong-nai",
+        "Mở các lớp bồi dưỡng về lễ tân",
+        "done",
+        dt.date(2024, 6, 20),
+        "Lớp bồi dưỡng lễ tân đối ngoại mở ngày 20/6/2024 (trễ so với hạn 14/6).",
+    ),
+    (
+        "so-vhttdl-dong-nai-2024",
+        "Biên soạn, phát hành ấn phẩm",
+        "in_progress",
+        None,
+        "Đã phát hành 02 ấn phẩm song ngữ; video quảng bá đang dựng.",
+    ),
+    (
+        "bao-dong-nai",
+        "Phát triển các trang mạng xã hội",
+        "done",
+        dt.date(2024, 5, 31),
+        "Thiết lập 03 trang mạng xã hội; chuyên trang song ngữ hằng tuần.",
+    ),
+]
+
+# Deadlines the coordinator set in review of the 2024 plan where its text gives none.
+DUE_IN_REVIEW_2024 = {
+    "Chủ trì tổ chức các hội nghị tập huấn": dt.date(2024, 6, 14),
+    "Mở các lớp bồi dưỡng về lễ tân": dt.date(2024, 6, 14),
+    "Biên soạn, phát hành ấn phẩm": dt.date(2024, 12, 14),
+    "Tổ chức các buổi gặp gỡ, giao lưu": dt.date(2024, 4, 30),
+}
+
 PROGRESS = [
     (
         "so-tttt-dong-nai",
@@ -67,9 +117,9 @@ DUE_IN_REVIEW = {
 }
 
 
-def _due(row: dict[str, object]) -> dt.date | None:
+def _due(row: dict[str, object], due_in_review: dict[str, dt.date]) -> dt.date | None:
     text = str(row["text"])
-    for start, due in DUE_IN_REVIEW.items():
+    for start, due in due_in_review.items():
         if text.startswith(start):
             return due
     return dt.date.fromisoformat(str(row["due"])) if row["due"] else None
@@ -92,10 +142,40 @@ def _evidence(code: str, units: dict[str, OrgUnit]) -> list[services.EvidenceInp
     return items
 
 
+def load_demo_plans(units: dict[str, OrgUnit]) -> list[Plan]:
+    """Create the demo plans once; later runs leave them as they are."""
+    loaded = [
+        _load_plan(
+            units,
+            key=PLAN_2024_KEY,
+            starts_on=dt.date(2023, 11, 8),
+            ends_on=dt.date(2024, 12, 31),
+            due_in_review=DUE_IN_REVIEW_2024,
+            progress=PROGRESS_2024,
+        ),
+        _load_plan(
+            units,
+            key=PLAN_KEY,
+            starts_on=dt.date(2024, 8, 21),
+            ends_on=dt.date(2030, 12, 31),
+            due_in_review=DUE_IN_REVIEW,
+            progress=PROGRESS,
+        ),
+    ]
+    return [plan for plan in loaded if plan is not None]
+
+
 @transaction.atomic
-def load_demo_plans(units: dict[str, OrgUnit]) -> Plan | None:
-    """Create the demo plan once; later runs leave it as it is."""
-    document = Document.objects.filter(key=PLAN_KEY).first()
+def _load_plan(
+    units: dict[str, OrgUnit],
+    *,
+    key: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    due_in_review: dict[str, dt.date],
+    progress: list[tuple[str, str, str, dt.date | None, str]],
+) -> Plan | None:
+    document = Document.objects.filter(key=key).first()
     if document is None or Plan.objects.filter(document=document).exists():
         return None
     province = province_of(document.issuer_unit) or units["dong-nai-2024"]
@@ -109,7 +189,7 @@ def load_demo_plans(units: dict[str, OrgUnit]) -> Plan | None:
             text=row["text"],
             lead=[by_pk[pk] for pk in row["lead"]],
             support=[by_pk[pk] for pk in row["support"]],
-            due=_due(row),
+            due=_due(row, due_in_review),
             recurrence=row["recurrence"],
             kind=row["kind"],
             group=row["group"],
@@ -121,14 +201,14 @@ def load_demo_plans(units: dict[str, OrgUnit]) -> Plan | None:
         draft=draft,
         header=services.PlanHeader(
             title=draft.title,
-            starts_on=draft.starts_on or dt.date(2024, 8, 21),
-            ends_on=draft.ends_on or dt.date(2030, 12, 31),
+            starts_on=draft.starts_on or starts_on,
+            ends_on=draft.ends_on or ends_on,
             objectives=draft.objectives,
         ),
         rows=rows,
         actor=None,
     )
-    for code, start, status, completed_on, note in PROGRESS:
+    for code, start, status, completed_on, note in progress:
         assignment = TaskAssignment.objects.filter(
             task__plan=plan, unit__code=code, task__text__startswith=start
         ).first()

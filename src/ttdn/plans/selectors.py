@@ -255,12 +255,17 @@ class Reassignment:
 
 
 def tasks_to_reassign(*, province: OrgUnit | None, on: dt.date) -> list[Reassignment]:
-    """Open parts of tasks held by units that have ended, with their lineage successors."""
+    """Open parts of tasks held by units that have ended, with their lineage successors.
+
+    Only plans still in force on ``on`` need it: a 2024 plan's open task of a district that
+    ended in 2025 is a record of what was not done, not work to hand on.
+    """
     from ttdn.orgs.selectors import province_scope, successors_on
 
     open_parts = TaskAssignment.objects.filter(
         status__in=[TaskAssignment.Status.NOT_STARTED, TaskAssignment.Status.IN_PROGRESS],
         unit__valid_to__lt=on,
+        task__plan__ends_on__gte=on,
     ).select_related("task", "task__plan", "task__plan__document", "unit")
     if province is not None:
         open_parts = open_parts.filter(task__plan__province__in=province_scope(province))

@@ -212,7 +212,9 @@ def take_snapshot(
             }
             for plan in plans
         ],
-        "plan_progress": plan_progress(report_round, on=today),
+        # Task progress as it stood at the end of the data window (or today, for a round
+        # still running): the report states what the period achieved.
+        "plan_progress": plan_progress(report_round, on=min(today, report_round.window_end)),
         "figures": figures,
         "units": [
             {
