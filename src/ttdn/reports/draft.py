@@ -143,8 +143,8 @@ def _context(snapshot: dict[str, Any]) -> str:
     return (
         f"Trong {period[0].lower()}{period[1:]}, các cơ quan, đơn vị trên địa bàn tỉnh tiếp tục "
         "triển khai công tác thông tin đối ngoại theo các chương trình, kế hoạch của Trung ương "
-        f"và của tỉnh. Báo cáo tổng hợp số liệu từ {number(c['approved'])}/{number(c['expected'])} "
-        "báo cáo của các cơ quan, đơn vị đã được cơ quan đầu mối duyệt."
+        f"và của tỉnh. Báo cáo tổng hợp số liệu từ {number(c['approved'])} báo cáo đã được cơ "
+        f"quan đầu mối duyệt, trong tổng số {number(c['expected'])} cơ quan, đơn vị phải báo cáo."
     )
 
 
