@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ttdn.orgs",
     "ttdn.documents",
     "ttdn.reporting",
+    "ttdn.press",
     "ttdn.demo",
 ]
 

@@ -31,5 +31,6 @@ urlpatterns = [
     path("van-ban/", include("ttdn.documents.urls")),
     path("don-vi/", include("ttdn.orgs.urls")),
     path("bao-cao/", include("ttdn.reporting.urls")),
+    path("bao-chi/", include("ttdn.press.urls")),
     path("quan-tri/", admin.site.urls),
 ]

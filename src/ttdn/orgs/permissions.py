@@ -140,3 +140,21 @@ def provinces_coordinated(user: User) -> list[OrgUnit]:
     if is_administrator(user):
         return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE))
     return [m.unit for m in _memberships(user) if m.role == Role.COORDINATOR]
+
+
+# --- Press monitoring (ttdn.press) ------------------------------------------------------------
+
+
+def can_read_press(user: User) -> bool:
+    """Read the article stream, sources and attention charts: every signed-in role."""
+    return bool(user.is_authenticated)
+
+
+def can_manage_press_sources(user: User) -> bool:
+    """Add sources, import saved pages and feed files: coordinators and administrators."""
+    return is_administrator(user) or Role.COORDINATOR in roles_of(user)
+
+
+def can_act_on_press(user: User) -> bool:
+    """Flag articles, confirm their tone, open responses for one's own unit: any writing role."""
+    return writes_anything(user)

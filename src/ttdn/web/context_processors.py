@@ -14,5 +14,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             "audit_log": permissions.can_read_audit_log(user),
             # Role checks only: this runs on every page, so no walk of the unit tree here.
             "activities": permissions.can_log_activities(user),
+            "press_import": permissions.can_manage_press_sources(user),
         }
     }
