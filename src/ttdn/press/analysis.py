@@ -161,7 +161,7 @@ class MentionMatcher:
             unit_of[key] = unit_id if unit_of.get(key, unit_id) == unit_id else None
         self._unit_of = {key: unit for key, unit in unit_of.items() if unit is not None}
         keys = sorted(self._unit_of, key=len, reverse=True)
-        pattern = "|".join(re.escape(key).replace(r"\ ", r"\s+") for key in keys)
+        pattern = "|".join(re.escape(key) for key in keys)
         self._pattern = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if keys else None
 
     def find(self, title: str, text: str) -> list[Mention]:
@@ -173,8 +173,9 @@ class MentionMatcher:
         for sentence in [title, *split_sentences(text)]:
             if not sentence:
                 continue
-            for match in self._pattern.finditer(search_fold(sentence)):
-                key = " ".join(match.group(0).split())
+            # Punctuation goes: "Sở Văn hóa, Thể thao và Du lịch" meets its key.
+            for match in self._pattern.finditer(" ".join(folded_words(sentence))):
+                key = match.group(0)
                 unit_id = self._unit_of[key]
                 if (unit_id, sentence) not in seen:
                     seen.add((unit_id, sentence))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ttdn.core.exceptions import DomainError
 from ttdn.press.analysis import folded_words
 
-_TOKEN = re.compile(r'"([^"]*)"?|(\()|(\))|(-?[^\s()"]+)')
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\()|(\))|(-?[^\s()"]+)')
 MAX_TERMS = 30
 
 
@@ -50,8 +50,10 @@ Node = Term | Not | And | Or
 
 def _tokens(query: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
-    for phrase, opening, closing, word in _TOKEN.findall(query):
-        if opening:
+    for negated, phrase, opening, closing, word in _TOKEN.findall(query):
+        if negated:
+            tokens.extend([("NOT", ""), ("TERM", phrase)])
+        elif opening:
             tokens.append(("(", ""))
         elif closing:
             tokens.append((")", ""))
