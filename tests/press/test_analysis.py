@@ -42,8 +42,10 @@ def test_vietnamese_article_mentions_province_units_and_places_with_sentences(pr
     found = mentioned(article)
     assert set(found) == {"dong-nai", "so-vhttdl-dn", "bien-hoa", "tam-hiep"}
     assert found["tam-hiep"] == [
-        ("Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai giới thiệu các điểm đến du lịch mới tại "
-        "phường Tam Hiệp.")
+        (
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai giới thiệu các điểm đến du lịch mới tại "
+            "phường Tam Hiệp."
+        )
     ]
     assert "Đồng Nai thu hút nhà đầu tư" in found["dong-nai"]  # the title counts
     assert article.mentions_province
