@@ -63,7 +63,7 @@ class PressError(DomainError):
 # --- analysis -------------------------------------------------------------------------------
 
 _ADMIN_PREFIXES = ("uy ban nhan dan ", "ubnd ")
-_PROVINCE_PREFIXES = ("tinh ", "thanh pho ")
+_LEVEL_PREFIXES = ("tinh ", "thanh pho ", "huyen ", "thi xa ")
 
 
 def _place_terms(unit: OrgUnit) -> list[str]:
@@ -75,8 +75,10 @@ def _place_terms(unit: OrgUnit) -> list[str]:
             # Folding keeps the length of NFC Vietnamese, so offsets carry over.
             name, folded = name[len(prefix) :], folded[len(prefix) :]
     terms = [name]
-    if unit.kind == OrgUnit.Kind.PROVINCE:
-        terms += [name[len(p) :] for p in _PROVINCE_PREFIXES if folded.startswith(p)]
+    # "Biên Hòa", "Long Thành" alone name the city and the district; a commune keeps its level
+    # word ("phường Tam Hiệp"), since commune names repeat ("phường 1", "xã Phú Lý").
+    if unit.kind in {OrgUnit.Kind.PROVINCE, OrgUnit.Kind.DISTRICT}:
+        terms += [name[len(p) :] for p in _LEVEL_PREFIXES if folded.startswith(p)]
     return terms
 
 

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from ttdn.demo.organisation import load_demo_organisation
+from ttdn.demo.press import load_demo_press
 from ttdn.demo.reporting import load_demo_reporting
 from ttdn.documents.services import ingest_document
 from ttdn.orgs.models import Membership, OrgUnit
@@ -106,6 +107,7 @@ class Command(BaseCommand):
         units = load_demo_organisation()
         counts = load_demo_documents()
         load_demo_reporting(units)
+        load_demo_press(units)
         ensure_demo_accounts(units)
         self.stdout.write(
             f"Văn bản mẫu / Demo documents: {counts['ingested']} mới / new, "
