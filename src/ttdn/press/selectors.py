@@ -78,6 +78,10 @@ def search_articles(filters: ArticleFilters) -> QuerySet[Article]:
     )
 
 
+def count_articles(filters: ArticleFilters) -> int:
+    return _filtered(filters).count()
+
+
 def access_article(user: User, pk: int) -> Article:
     """Return an article to a signed-in user (published press is readable by every role)."""
     article = (

@@ -156,27 +156,47 @@ def analysis_context(*, today: dt.date | None = None) -> AnalysisContext:
     )
 
 
-def analyse_article(*, article: Article, context: AnalysisContext) -> Article:
-    """(Re)compute mentions, topics and the suggested tone of a saved article; keep its why."""
-    found = context.mentions.find(article.title, article.text)
+@dataclass(frozen=True)
+class Analysis:
+    mentions: list[analysis.Mention]
+    topics: list[analysis.TopicMatch]
+    tone: analysis.ToneResult
+
+
+def analyse(
+    *, title: str, text: str, context: AnalysisContext, folded: analysis.Folded | None = None
+) -> Analysis:
+    """Return the mentions, topics and tone of a text (nothing stored)."""
+    found = context.mentions.find(title, text)
     specific = [mention for mention in found if mention.unit_id > 0]
     # Generic names (negative ids, see ``analysis_context``) count only beside a specific one.
-    mentions = specific + (
-        [
-            analysis.Mention(-mention.unit_id, mention.term, mention.sentence)
-            for mention in found
-            if mention.unit_id < 0
-        ]
-        if specific
-        else []
+    generic = [
+        analysis.Mention(-mention.unit_id, mention.term, mention.sentence)
+        for mention in found
+        if mention.unit_id < 0
+    ]
+    folded = folded or analysis.Folded.of(title, text)
+    return Analysis(
+        mentions=specific + (generic if specific else []),
+        topics=context.topics.find(title, text, folded=folded),
+        tone=context.tone.score(title, text, folded=folded),
     )
-    topics = context.topics.find(article.title, article.text)
-    tone = context.tone.score(article.title, article.text)
-    article.mentions.all().delete()
-    article.topics.all().delete()
+
+
+def _apply(article: Article, result: Analysis) -> None:
+    article.mentions_province = bool(result.mentions)
+    article.tone_suggested = result.tone.tone
+    article.tone_score = result.tone.score
+    article.tone_why = {
+        "positive": [list(pair) for pair in result.tone.positive],
+        "negative": [list(pair) for pair in result.tone.negative],
+    }
+
+
+def _store_labels(article: Article, result: Analysis, context: AnalysisContext) -> None:
     ArticleMention.objects.bulk_create(
         ArticleMention(article=article, unit_id=m.unit_id, term=m.term, sentence=m.sentence)
-        for m in mentions
+        for m in result.mentions
     )
     ArticleTopic.objects.bulk_create(
         ArticleTopic(
@@ -185,15 +205,19 @@ def analyse_article(*, article: Article, context: AnalysisContext) -> Article:
             score=topic.score,
             matched=[list(pair) for pair in topic.matched],
         )
-        for topic in topics
+        for topic in result.topics
     )
-    article.mentions_province = bool(mentions)
-    article.tone_suggested = tone.tone
-    article.tone_score = tone.score
-    article.tone_why = {
-        "positive": [list(pair) for pair in tone.positive],
-        "negative": [list(pair) for pair in tone.negative],
-    }
+
+
+@transaction.atomic
+def analyse_article(*, article: Article, context: AnalysisContext) -> Article:
+    """Recompute mentions, topics and the suggested tone of a stored article (after the units,
+    aliases or taxonomy changed); keep why each label was given."""
+    result = analyse(title=article.title, text=article.text, context=context)
+    article.mentions.all().delete()
+    article.topics.all().delete()
+    _store_labels(article, result, context)
+    _apply(article, result)
     article.save(update_fields=["mentions_province", "tone_suggested", "tone_score", "tone_why"])
     return article
 
@@ -247,29 +271,33 @@ def ingest_article(
         return IngestResult("empty", None)
     if published_at is not None and timezone.is_naive(published_at):
         published_at = timezone.make_aware(published_at)
+    folded = analysis.Folded.of(title, text)
     # Short texts (a headline with a line of summary) are too short to call copies of anything.
-    value = analysis.fingerprint(text) if len(text) >= 200 else 0
+    value = analysis.fingerprint(text, words=folded.text_words) if len(text) >= 200 else 0
     bands = analysis.fingerprint_bands(value) if value else (0, 0, 0, 0)
+    result = analyse(title=title, text=text, context=context, folded=folded)
+    article = Article(
+        source=source,
+        url=url[:1000],
+        url_key=url_key,
+        title=title or text[:120],
+        published_at=published_at,
+        seen_at=now or timezone.now(),
+        language=analysis.detect_language(f"{title}\n{text}"),
+        text=text,
+        search_text=folded.search_text,
+        fingerprint=value,
+        band0=bands[0],
+        band1=bands[1],
+        band2=bands[2],
+        band3=bands[3],
+    )
+    _apply(article, result)
     try:
         with transaction.atomic():
-            article = Article.objects.create(
-                source=source,
-                url=url[:1000],
-                url_key=url_key,
-                title=title or text[:120],
-                published_at=published_at,
-                seen_at=now or timezone.now(),
-                language=analysis.detect_language(f"{title}\n{text}"),
-                text=text,
-                search_text=analysis.search_text_of(title, text),
-                fingerprint=value,
-                band0=bands[0],
-                band1=bands[1],
-                band2=bands[2],
-                band3=bands[3],
-                original=_find_original(value) if value else None,
-            )
-            analyse_article(article=article, context=context)
+            article.original = _find_original(value) if value else None
+            article.save(force_insert=True)
+            _store_labels(article, result, context)
     except IntegrityError:
         # Another worker stored the same URL a moment ago.
         return IngestResult("duplicate", None)

@@ -65,7 +65,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     error = ""
     try:
         articles = selectors.search_articles(filters)
-        total = articles.count()
+        total = selectors.count_articles(filters)
         page = list(articles[:PAGE_SIZE])
     except DomainError as problem:
         error, total, page = problem.message, 0, []
