@@ -24,8 +24,15 @@ import sys
 import tempfile
 import time
 
-PLACES_VI = ["tỉnh Đồng Nai", "thành phố Biên Hòa", "huyện Nhơn Trạch", "huyện Long Thành",
-             "phường Tam Hiệp", "thành phố Long Khánh", "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai"]
+PLACES_VI = [
+    "tỉnh Đồng Nai",
+    "thành phố Biên Hòa",
+    "huyện Nhơn Trạch",
+    "huyện Long Thành",
+    "phường Tam Hiệp",
+    "thành phố Long Khánh",
+    "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai",
+]
 PLACES_EN = ["Dong Nai province", "Bien Hoa city", "Nhon Trach", "Long Thanh", "Long Khanh"]
 TOPIC_VI = [
     "Các nhà đầu tư đánh giá cao môi trường đầu tư, vốn FDI vào khu công nghiệp tăng mạnh.",
@@ -90,7 +97,9 @@ def corpus(count: int, seed: int) -> list[tuple[str, str, str]]:
     for n in range(count):
         if items and rng.random() < 0.05:
             url, title, text = items[rng.randrange(len(items))]
-            items.append((f"https://copy{n % 7}.example/{n}", "Theo " + title, text + " (Nguồn: TTXVN)"))
+            items.append(
+                (f"https://copy{n % 7}.example/{n}", "Theo " + title, text + " (Nguồn: TTXVN)")
+            )
             continue
         if rng.random() < 0.75:
             place = rng.choice(PLACES_VI) if rng.random() < 0.7 else "một tỉnh miền Trung"
@@ -123,7 +132,9 @@ def main() -> int:
     from ttdn.press import analysis, selectors, services
     from ttdn.press.models import Article
 
-    province = save_unit(code="dong-nai", name="Ủy ban nhân dân tỉnh Đồng Nai", kind="province", actor=None)
+    province = save_unit(
+        code="dong-nai", name="Ủy ban nhân dân tỉnh Đồng Nai", kind="province", actor=None
+    )
     for code, name, kind in [
         ("bien-hoa", "Ủy ban nhân dân thành phố Biên Hòa", "district"),
         ("nhon-trach", "Ủy ban nhân dân huyện Nhơn Trạch", "district"),

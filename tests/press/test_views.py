@@ -163,3 +163,11 @@ def test_sources_page_shows_health(client, org, articles):
     assert "Báo Thử" in body
     assert "Báo chí Trung ương" in body
     assert "Chưa lấy tin" in body
+
+
+def test_pages_speak_english_when_asked(client, org, articles):
+    client.force_login(org["users"]["viewer"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("press:article_list")).content.decode()
+    assert "Articles about the province" in body
+    assert ">Press</a>" in body  # the navigation link, from this app's catalogue

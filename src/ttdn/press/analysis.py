@@ -237,7 +237,9 @@ class MentionMatcher:
         for match in self._pattern.finditer(folded):
             self._add(match.group(0), sentence, found, seen)
 
-    def _add(self, matched: str, sentence: str, found: list[Mention], seen: set[tuple[int, str]]) -> None:
+    def _add(
+        self, matched: str, sentence: str, found: list[Mention], seen: set[tuple[int, str]]
+    ) -> None:
         key = " ".join(_WORD.findall(matched))
         unit_id = self._unit_of.get(key)
         if unit_id is not None and (unit_id, sentence) not in seen:
