@@ -96,7 +96,7 @@ def corpus(count: int, seed: int) -> list[tuple[str, str, str]]:
     items: list[tuple[str, str, str]] = []
     for n in range(count):
         if items and rng.random() < 0.05:
-            url, title, text = items[rng.randrange(len(items))]
+            _url, title, text = items[rng.randrange(len(items))]
             items.append(
                 (f"https://copy{n % 7}.example/{n}", "Theo " + title, text + " (Nguồn: TTXVN)")
             )

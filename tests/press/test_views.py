@@ -171,3 +171,29 @@ def test_pages_speak_english_when_asked(client, org, articles):
     body = client.get(reverse("press:article_list")).content.decode()
     assert "Articles about the province" in body
     assert ">Press</a>" in body  # the navigation link, from this app's catalogue
+
+
+def test_board_gives_the_period_indicator_counts(client, org, articles):
+    response = services.open_response(
+        article=articles["neg"],
+        kind="correction",
+        owner=org["unit_a"],
+        deadline=dt.date(2024, 3, 20),
+        actor=org["users"]["officer_a"],
+    )
+    services.update_response(
+        response=response,
+        actor=org["users"]["officer_a"],
+        version=1,
+        status="sent",
+        sent_on=dt.date(2024, 3, 5),
+    )
+    client.force_login(org["users"]["coordinator"])
+    body = client.get(reverse("press:response_board"), {"period": "2024S1"}).content.decode()
+    assert '<strong id="corrections-requested">1</strong>' in body
+    assert '<strong id="information-provided">0</strong>' in body
+    client.force_login(org["users"]["officer_b"])  # another unit's response is not theirs
+    body = client.get(reverse("press:response_board"), {"period": "2024S1"}).content.decode()
+    assert '<strong id="corrections-requested">0</strong>' in body
+    body = client.get(reverse("press:response_board"), {"period": "2024S2"}).content.decode()
+    assert "15/06/2024" in body

@@ -279,3 +279,30 @@ def press_indicator_counts(
             else None
         )
     return ResponseFigures(counts, means)
+
+
+def period_figures(
+    user: User, code: str | None = None, *, today: dt.date | None = None
+) -> dict[str, object]:
+    """Return the response indicators of a reporting period (by default the half-year whose data
+    window holds today), over the units the user may read."""
+    from ttdn.aggregation import parse_period
+    from ttdn.aggregation.periods import PeriodError
+
+    today = today or timezone.localdate()
+    period = None
+    if code:
+        try:
+            period = parse_period(code)
+        except PeriodError:
+            period = None
+    if period is None:
+        candidates = [
+            parse_period(f"{year}S{half}")
+            for year in (today.year, today.year + 1)
+            for half in (1, 2)
+        ]
+        period = next(p for p in candidates if p.window_start <= today <= p.window_end)
+    ids = permissions.visible_unit_ids(user)
+    figures = press_indicator_counts(start=period.window_start, end=period.window_end, unit_ids=ids)
+    return {"period": period, "figures": figures}

@@ -200,6 +200,7 @@ def response_board(request: HttpRequest) -> HttpResponse:
     context = {
         "columns": [(Response.Status(status).label, items) for status, items in columns.items()],
         "today": timezone.localdate(),
+        **selectors.period_figures(request.user, request.GET.get("period")),
     }
     return render(request, "press/response_board.html", context)
 
