@@ -198,3 +198,36 @@ def test_poll_sources_command_queues_only_due_sources(feed_server, province, set
     assert queued == [{"source_id": due.pk}]
     call_command("poll_sources")  # already taken: not queued twice
     assert len(default_task_backend.results) == 1
+
+
+def test_news_sitemap_poll(feed_server, province):
+    feed_server.add(
+        "/bai/dau-tu",
+        page("Đồng Nai thu hút nhà đầu tư", VI_TEXT, url=feed_server.base + "/bai/dau-tu"),
+    )
+    sitemap = feed_server.add(
+        "/sitemap-news.xml",
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        f"<url><loc>{feed_server.base}/bai/dau-tu</loc><news:news>"
+        "<news:publication_date>2026-03-12T08:30:00+07:00</news:publication_date>"
+        "<news:title>Đồng Nai thu hút nhà đầu tư</news:title></news:news></url></urlset>",
+        "application/xml",
+    )
+    source = make_source("so-do", sitemap_urls=[sitemap])
+    assert services.poll_source(source=source).new == 1
+    article = Article.objects.get()
+    assert article.published_at == dt.datetime(2026, 3, 12, 1, 30, tzinfo=dt.UTC)
+    assert "vốn FDI" in article.text
+
+
+def test_analysis_and_feed_reading_need_no_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ttdn.press.analysis, ttdn.press.feeds; "
+        "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
