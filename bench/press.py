@@ -68,8 +68,10 @@ FILLER_EN = [
 ]
 
 
-def configure(database: str) -> None:
-    if database == "postgres":
+def configure(database: str, *, keep: bool = False) -> None:
+    if database == "postgres" and keep:
+        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_press"
+    elif database == "postgres":
         os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_press"
         import psycopg
 
@@ -123,14 +125,18 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="PostgreSQL: time the searches over the corpus a previous run left in ttdn_bench_press",
+    )
     args = parser.parse_args()
-    configure(args.database)
-
-    from django.db import connection
+    configure(args.database, keep=args.search_only)
+    if args.search_only:
+        return search_latency()
 
     from ttdn.orgs.services import save_unit
-    from ttdn.press import analysis, selectors, services
-    from ttdn.press.models import Article
+    from ttdn.press import analysis, services
 
     province = save_unit(
         code="dong-nai", name="Ủy ban nhân dân tỉnh Đồng Nai", kind="province", actor=None
@@ -177,10 +183,19 @@ def main() -> int:
         f"Ingest + analysis, {len(items):,} articles in {elapsed:,.0f} s: "
         f"{len(items) / elapsed:,.0f} articles/s · outcomes {outcomes}"
     )
+    return search_latency()
+
+
+def search_latency() -> int:
+    from django.db import connection
+
+    from ttdn.press import selectors
+    from ttdn.press.models import Article
+
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE press_article")
-
+    print(f"Articles stored: {Article.objects.count():,}")
     queries = [
         "dong nai",
         '"nha dau tu"',
@@ -203,7 +218,6 @@ def main() -> int:
             f"  {query:<50} {total:>7,} hits · median {statistics.median(timings):7.1f} ms · "
             f"max {timings[-1]:7.1f} ms"
         )
-    print(f"Articles stored: {Article.objects.count():,}")
     return 0
 
 
