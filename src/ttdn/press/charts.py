@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from ttdn.press.selectors import Series
 
 COLOURS = ["#0b5cad", "#a4161a", "#1b7a3a", "#b26b00", "#6a3d9a", "#00838f", "#5b6474", "#c2185b"]
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP, RIGHT = 760, 260, 44, 28, 12, 12
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP, RIGHT = 760, 260, 44, 28, 12, 28
 
 
 def line_chart(buckets: Sequence[dt.date], series: Sequence[Series], *, title: str) -> SafeString:
