@@ -189,6 +189,16 @@ VIEWS = [
         only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
     ),
     ViewCase("press:source_list", lambda ctx: reverse("press:source_list"), EVERYONE),
+    ViewCase(
+        "press:source_create",
+        lambda ctx: reverse("press:source_create"),
+        only({"admin", "coordinator"}),
+    ),
+    ViewCase(
+        "press:source_edit",
+        lambda ctx: reverse("press:source_edit", args=[ctx["article"].source_id]),
+        only({"admin", "coordinator"}),
+    ),
     ViewCase("press:attention", lambda ctx: reverse("press:attention"), EVERYONE),
     ViewCase("press:import", lambda ctx: reverse("press:import"), only({"admin", "coordinator"})),
     ViewCase(

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.press.conftest import EN_TEXT, NEGATIVE_TEXT, OTHER_TEXT, VI_TEXT
 from ttdn.press import services
-from ttdn.press.models import Response
+from ttdn.press.models import Response, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +197,29 @@ def test_board_gives_the_period_indicator_counts(client, org, articles):
     assert '<strong id="corrections-requested">0</strong>' in body
     body = client.get(reverse("press:response_board"), {"period": "2024S2"}).content.decode()
     assert "15/06/2024" in body
+
+
+def test_coordinator_adds_a_source_and_bad_addresses_are_refused(client, org):
+    client.force_login(org["users"]["coordinator"])
+    data = {
+        "code": "bao-moi",
+        "name": "Báo Mới",
+        "kind": "central",
+        "language": "VI",
+        "country": "vn",
+        "feed_urls": "https://baomoi.example/rss.xml\nftp://sai.example/feed",
+        "sitemap_urls": "",
+        "collections": "Báo chí Trung ương",
+        "poll_minutes": 30,
+        "timeout_seconds": 10,
+    }
+    refused = client.post(reverse("press:source_create"), data)
+    assert refused.status_code == 422
+    assert "“ftp://sai.example/feed” không phải địa chỉ http/https." in refused.content.decode()
+    data["feed_urls"] = "https://baomoi.example/rss.xml"
+    assert client.post(reverse("press:source_create"), data).status_code == 302
+    source = Source.objects.get(code="bao-moi")
+    assert source.feed_urls == ["https://baomoi.example/rss.xml"]
+    assert source.language == "vi"
+    assert source.country == "VN"
+    assert [c.name for c in source.collections.all()] == ["Báo chí Trung ương"]

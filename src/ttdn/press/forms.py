@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.press.models import Flag, Response, Tone
+from ttdn.press.models import Flag, Response, Source, Tone
 
 
 class ArticleSearchForm(forms.Form):
@@ -100,3 +100,46 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     files = MultipleFileField(label=_("Trang HTML đã lưu hoặc tệp RSS/Atom"))
+
+
+class SourceForm(forms.Form):
+    code = forms.SlugField(label=_("Mã"), max_length=64)
+    name = forms.CharField(label=_("Tên cơ quan báo chí"), max_length=255)
+    homepage = forms.URLField(label=_("Trang chủ"), required=False, assume_scheme="https")
+    kind = forms.ChoiceField(label=_("Loại"), choices=Source.Kind.choices)
+    language = forms.CharField(
+        label=_("Ngôn ngữ chính (vi, en, zh…)"), max_length=8, required=False
+    )
+    country = forms.CharField(label=_("Quốc gia (mã 2 chữ)"), max_length=2, initial="VN")
+    feed_urls = forms.CharField(
+        label=_("Địa chỉ RSS/Atom (mỗi dòng một địa chỉ)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    sitemap_urls = forms.CharField(
+        label=_("Địa chỉ sitemap (mỗi dòng một địa chỉ)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    collections = forms.CharField(
+        label=_("Nhóm (cách nhau bởi dấu phẩy)"), required=False, max_length=500
+    )
+    poll_minutes = forms.IntegerField(label=_("Chu kỳ lấy tin (phút)"), min_value=5, initial=60)
+    timeout_seconds = forms.IntegerField(
+        label=_("Thời gian chờ (giây)"), min_value=1, max_value=120, initial=20
+    )
+
+    def _urls(self, field: str) -> list[str]:
+        urls = [line.strip() for line in self.cleaned_data[field].splitlines() if line.strip()]
+        for url in urls:
+            if not url.lower().startswith(("http://", "https://")):
+                raise forms.ValidationError(
+                    _("“%(url)s” không phải địa chỉ http/https.") % {"url": url}
+                )
+        return urls
+
+    def clean_feed_urls(self) -> list[str]:
+        return self._urls("feed_urls")
+
+    def clean_sitemap_urls(self) -> list[str]:
+        return self._urls("sitemap_urls")

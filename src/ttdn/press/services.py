@@ -666,9 +666,14 @@ def _actor_unit(actor: Actor, unit: OrgUnit | None) -> OrgUnit:
         return unit
     memberships = Membership.objects.filter(user=actor).exclude(role=Membership.Role.VIEWER)
     membership = memberships.select_related("unit").first()
-    if membership is None:
-        raise PressError(_("Tài khoản của bạn chưa thuộc đơn vị nào."))
-    return membership.unit
+    if membership is not None:
+        return membership.unit
+    if actor is not None and permissions.is_administrator(actor):
+        # An administrator without a role acts for the province (a flag needs a unit).
+        province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, valid_to__isnull=True).first()
+        if province is not None:
+            return province
+    raise PressError(_("Tài khoản của bạn chưa thuộc đơn vị nào."))
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ urlpatterns = [
         name="response_letter",
     ),
     path("nguon-tin/", views.source_list, name="source_list"),
+    path("nguon-tin/them/", views.source_edit, name="source_create"),
+    path("nguon-tin/<int:pk>/sua/", views.source_edit, name="source_edit"),
     path("dien-bien/", views.attention, name="attention"),
     path("nhap/", views.press_import, name="import"),
     path("tim-kiem/luu/", views.search_save, name="search_save"),

@@ -25,6 +25,7 @@ from ttdn.press.forms import (
     ResponseOpenForm,
     ResponseUpdateForm,
     SavedSearchForm,
+    SourceForm,
     ToneForm,
 )
 from ttdn.press.models import Article, Flag, Response, Source, Tone
@@ -305,6 +306,59 @@ def response_letter(request: HttpRequest, pk: int, file_format: str) -> HttpResp
 def source_list(request: HttpRequest) -> HttpResponse:
     context = {"sources": selectors.sources_with_health(), "now": timezone.now()}
     return render(request, "press/source_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if not permissions.can_manage_press_sources(request.user):
+        raise PermissionDenied
+    source = None
+    if pk is not None:
+        source = Source.objects.filter(pk=pk).first()
+        if source is None:
+            raise Http404(_("Không tìm thấy nguồn tin."))
+    initial = {}
+    if source is not None:
+        initial = {
+            "code": source.code,
+            "name": source.name,
+            "homepage": source.homepage,
+            "kind": source.kind,
+            "language": source.language,
+            "country": source.country,
+            "feed_urls": "\n".join(source.feed_urls),
+            "sitemap_urls": "\n".join(source.sitemap_urls),
+            "collections": ", ".join(c.name for c in source.collections.all()),
+            "poll_minutes": source.poll_minutes,
+            "timeout_seconds": source.timeout_seconds,
+        }
+    form = SourceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        from django.utils.text import slugify
+
+        data = form.cleaned_data
+        names = [name.strip() for name in data["collections"].split(",") if name.strip()]
+        saved = services.save_source(
+            code=source.code if source else data["code"],
+            name=data["name"],
+            homepage=data["homepage"],
+            kind=data["kind"],
+            language=data["language"].strip().lower(),
+            country=data["country"].strip().upper(),
+            feed_urls=data["feed_urls"],
+            sitemap_urls=data["sitemap_urls"],
+            collections=[(slugify(name)[:64] or "nhom", name) for name in names],
+            poll_minutes=data["poll_minutes"],
+            timeout_seconds=data["timeout_seconds"],
+            actor=request.user,
+        )
+        messages.success(request, _("Đã lưu nguồn tin “%(name)s”.") % {"name": saved.name})
+        return redirect("press:source_list")
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "press/source_form.html", {"form": form, "source": source}, status=status
+    )
 
 
 @require_GET
