@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -434,7 +435,7 @@ def search_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, error.message)
         return redirect("press:article_list")
     messages.success(request, _("Đã lưu câu tìm kiếm “%(name)s”.") % {"name": search.name})
-    return redirect(f"{_list_url()}?q={search.query}")
+    return redirect(f"{_list_url()}?{urlencode({'q': search.query})}")
 
 
 def _list_url() -> str:
