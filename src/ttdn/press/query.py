@@ -4,6 +4,10 @@ Diacritic-insensitive over title and text: a query is folded like the search col
 (``analysis.search_text_of``). A term matches where its words begin words of the article, in
 order; juxtaposed terms mean AND. The same parsed query filters the database and checks a new
 article for an alert, so both agree.
+
+PostgreSQL serves the LIKE patterns from a trigram GIN index (migration 0002). A full-text GIN
+index was tried and measured worse on 100,000 articles (6–14 s against 0.3–0.9 s): phrase
+queries need word positions, which GIN does not keep, so every candidate row is rechecked.
 """
 
 from __future__ import annotations
