@@ -223,3 +223,5 @@ def test_coordinator_adds_a_source_and_bad_addresses_are_refused(client, org):
     assert source.language == "vi"
     assert source.country == "VN"
     assert [c.name for c in source.collections.all()] == ["Báo chí Trung ương"]
+    assert not source.active  # the box was not ticked: the source is paused
+    assert source.health() == Source.Health.INACTIVE

@@ -128,6 +128,7 @@ class SourceForm(forms.Form):
     timeout_seconds = forms.IntegerField(
         label=_("Thời gian chờ (giây)"), min_value=1, max_value=120, initial=20
     )
+    active = forms.BooleanField(label=_("Đang theo dõi"), required=False, initial=True)
 
     def _urls(self, field: str) -> list[str]:
         urls = [line.strip() for line in self.cleaned_data[field].splitlines() if line.strip()]

@@ -503,6 +503,7 @@ def save_source(
     collections: Sequence[tuple[str, str]] = (),
     poll_minutes: int = 60,
     timeout_seconds: int = 20,
+    active: bool = True,
 ) -> Source:
     """Create or update the source with this code."""
     from ttdn.press.models import Collection
@@ -519,6 +520,7 @@ def save_source(
             "sitemap_urls": list(sitemap_urls),
             "poll_minutes": poll_minutes,
             "timeout_seconds": timeout_seconds,
+            "active": active,
         },
     )
     for collection_code, collection_name in collections:

@@ -333,6 +333,7 @@ def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "collections": ", ".join(c.name for c in source.collections.all()),
             "poll_minutes": source.poll_minutes,
             "timeout_seconds": source.timeout_seconds,
+            "active": source.active,
         }
     form = SourceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -352,6 +353,7 @@ def source_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             collections=[(slugify(name)[:64] or "nhom", name) for name in names],
             poll_minutes=data["poll_minutes"],
             timeout_seconds=data["timeout_seconds"],
+            active=data["active"],
             actor=request.user,
         )
         messages.success(request, _("Đã lưu nguồn tin “%(name)s”.") % {"name": saved.name})
