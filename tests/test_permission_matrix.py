@@ -308,10 +308,79 @@ VIEWS = [
         lambda ctx: reverse("reporting:past_reports"),
         only({"admin", "coordinator"}),
     ),
+    # --- press monitoring (ttdn.press) ---
+    ViewCase("press:article_list", lambda ctx: reverse("press:article_list"), EVERYONE),
+    ViewCase(
+        "press:article_detail",
+        lambda ctx: reverse("press:article_detail", args=[ctx["article"].pk]),
+        EVERYONE,
+    ),
+    ViewCase(
+        "press:article_flag",
+        lambda ctx: reverse("press:article_flag", args=[ctx["article"].pk]),
+        {**dict.fromkeys(ROLES, 302), "viewer": 403, "outsider": 403},
+        method="post",
+        data=lambda ctx: {"reason": "inaccurate"},
+    ),
+    ViewCase(
+        "press:article_tone",
+        lambda ctx: reverse("press:article_tone", args=[ctx["article"].pk]),
+        {**dict.fromkeys(ROLES, 302), "viewer": 403, "outsider": 403},
+        method="post",
+        data=lambda ctx: {"tone": "neutral"},
+    ),
+    ViewCase(
+        "press:response_open",
+        lambda ctx: reverse("press:response_open", args=[ctx["article"].pk]),
+        {**dict.fromkeys(ROLES, 302), "viewer": 403, "outsider": 403},
+        method="post",
+        data=lambda ctx: {
+            "kind": "information",
+            "owner": ctx["unit_a"].pk,
+            "deadline": "2024-03-10",
+        },
+    ),
+    ViewCase("press:response_board", lambda ctx: reverse("press:response_board"), EVERYONE),
+    ViewCase(
+        "press:response_detail",
+        lambda ctx: reverse("press:response_detail", args=[ctx["press_response"].pk]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase(
+        "press:response_letter",
+        lambda ctx: reverse("press:response_letter", args=[ctx["press_response"].pk, "docx"]),
+        only({"admin", "coordinator", "officer_a", "viewer"}, denied=404),
+    ),
+    ViewCase("press:source_list", lambda ctx: reverse("press:source_list"), EVERYONE),
+    ViewCase(
+        "press:source_create",
+        lambda ctx: reverse("press:source_create"),
+        only({"admin", "coordinator"}),
+    ),
+    ViewCase(
+        "press:source_edit",
+        lambda ctx: reverse("press:source_edit", args=[ctx["article"].source_id]),
+        only({"admin", "coordinator"}),
+    ),
+    ViewCase("press:attention", lambda ctx: reverse("press:attention"), EVERYONE),
+    ViewCase("press:import", lambda ctx: reverse("press:import"), only({"admin", "coordinator"})),
+    ViewCase(
+        "press:search_save",
+        lambda ctx: reverse("press:search_save"),
+        dict.fromkeys(ROLES, 302),
+        method="post",
+        data=lambda ctx: {"query": "dong nai", "name": "Đồng Nai"},
+    ),
+    ViewCase(
+        "press:search_delete",
+        lambda ctx: reverse("press:search_delete", args=[ctx["saved_search"].pk]),
+        {**dict.fromkeys(ROLES, 404), "officer_a": 302},
+        method="post",
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
-OUR_NAMESPACES = {"documents", "orgs", "reporting", "plans", "reports"}
+OUR_NAMESPACES = {"documents", "orgs", "reporting", "plans", "reports", "press"}
 OUR_NAMES = {"home"}
 
 
@@ -340,6 +409,7 @@ def context(org):
         submission=submission, name="bao-cao.docx", data=b"noi dung", actor=None
     )
     plan_context = _plan_context(org)
+    press = press_context(org)
     report_import = import_report(
         submission=submission,
         name="bc.txt",
@@ -349,6 +419,7 @@ def context(org):
     return {
         **org,
         **plan_context,
+        **press,
         "document": document,
         "round": report_round,
         "submission": submission,
@@ -382,6 +453,33 @@ def _plan_context(org) -> dict:
         "evidence": update.evidence.get(),
         "draft": draft,
     }
+
+
+def press_context(org) -> dict:
+    import datetime as dt
+
+    from ttdn.press import services as press_services
+
+    source = press_services.save_source(code="bao-thu", name="Báo Thử", actor=None)
+    article = press_services.ingest_article(
+        source=source,
+        url="https://baothu.vn/a",
+        title="Tỉnh Thử Nghiệm thu hút đầu tư",
+        text="UBND tỉnh Thử Nghiệm tổ chức hội nghị xúc tiến đầu tư.",
+        published_at=None,
+        context=press_services.analysis_context(),
+    ).article
+    response = press_services.open_response(
+        article=article,
+        kind="correction",
+        owner=org["unit_a"],
+        deadline=dt.date(2024, 3, 10),
+        actor=org["users"]["officer_a"],
+    )
+    search = press_services.save_search(
+        owner=org["users"]["officer_a"], name="Đầu tư", query="dau tu", alert=True
+    )
+    return {"article": article, "press_response": response, "saved_search": search}
 
 
 @pytest.mark.parametrize("case", VIEWS, ids=lambda case: case.name)

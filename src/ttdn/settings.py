@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ttdn.reporting",
     "ttdn.plans",
     "ttdn.reports",
+    "ttdn.press",
     "ttdn.demo",
 ]
 

@@ -33,5 +33,6 @@ urlpatterns = [
     path("bao-cao/", include("ttdn.reporting.urls")),
     path("ke-hoach/", include("ttdn.plans.urls")),
     path("bao-cao-tong-hop/", include("ttdn.reports.urls")),
+    path("bao-chi/", include("ttdn.press.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -174,3 +174,21 @@ def can_read_reports(user: User) -> bool:
 def can_import_past_reports(user: User) -> bool:
     """Import a folder of past reports into historical rounds: coordinators and administrators."""
     return can_manage_rounds(user)
+
+
+# Press monitoring (ttdn.press) ---------------------------------------------------------------
+
+
+def can_read_press(user: User) -> bool:
+    """Read the article stream, sources and attention charts: every signed-in role."""
+    return bool(user.is_authenticated)
+
+
+def can_manage_press_sources(user: User) -> bool:
+    """Add sources, import saved pages and feed files: coordinators and administrators."""
+    return is_administrator(user) or Role.COORDINATOR in roles_of(user)
+
+
+def can_act_on_press(user: User) -> bool:
+    """Flag articles, confirm their tone, open responses for one's own unit: any writing role."""
+    return writes_anything(user)

@@ -15,5 +15,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             # Role checks only: this runs on every page, so no walk of the unit tree here.
             "activities": permissions.can_log_activities(user),
             "reports": permissions.can_read_reports(user),
+            "press_import": permissions.can_manage_press_sources(user),
         }
     }

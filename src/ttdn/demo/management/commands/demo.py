@@ -19,6 +19,7 @@ from django.db import transaction
 
 from ttdn.demo.organisation import load_demo_organisation
 from ttdn.demo.plans import load_demo_plans
+from ttdn.demo.press import load_demo_press
 from ttdn.demo.reporting import load_demo_reporting
 from ttdn.demo.reports import load_demo_reports
 from ttdn.documents.services import ingest_document
@@ -110,6 +111,7 @@ class Command(BaseCommand):
         load_demo_reporting(units)
         load_demo_plans(units)
         load_demo_reports()
+        load_demo_press(units)
         ensure_demo_accounts(units)
         self.stdout.write(
             f"Văn bản mẫu / Demo documents: {counts['ingested']} mới / new, "
