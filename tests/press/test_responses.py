@@ -184,3 +184,55 @@ def test_saved_search_alert_mails_new_matches_once(
     assert mail.outbox[0].to == ["canbo@example.invalid"]
     assert services.send_saved_search_alerts() == 0
     assert Article.objects.count() == 3
+
+
+def test_sent_response_fills_the_owner_units_draft_figures_once(org, article):
+    from tests.builders import make_round
+    from ttdn.reporting.models import Activity
+
+    report_round = make_round(
+        org, codes=("corrections_requested", "information_provided", "training_sessions")
+    )
+    draft = report_round.submissions.get(unit=org["unit_a"])
+    officer = org["users"]["officer_a"]
+    response = services.open_response(
+        article=article,
+        kind="correction",
+        owner=org["unit_a"],
+        deadline=dt.date(2024, 3, 10),
+        actor=officer,
+    )
+    response = services.update_response(
+        response=response, actor=officer, version=1, status="sent", sent_on=dt.date(2024, 3, 5)
+    )
+    services.update_response(
+        response=response, actor=officer, version=2, status="closed", outcome="corrected"
+    )
+
+    activity = Activity.objects.get(unit=org["unit_a"])
+    assert activity.kind == "correction_request"
+    assert activity.date == dt.date(2024, 3, 5)
+    assert article.title in activity.title
+    values = {v.indicator.code: v for v in draft.values.select_related("indicator")}
+    assert values["corrections_requested"].value == 1
+    assert values["corrections_requested"].from_activities
+    assert "information_provided" not in values
+    other = report_round.submissions.get(unit=org["unit_b"])
+    assert not other.values.exists()
+
+
+def test_statement_is_logged_as_no_activity(org, article):
+    from ttdn.reporting.models import Activity
+
+    coordinator = org["users"]["coordinator"]
+    response = services.open_response(
+        article=article,
+        kind="statement",
+        owner=org["unit_a"],
+        deadline=dt.date(2024, 3, 10),
+        actor=coordinator,
+    )
+    services.update_response(
+        response=response, actor=coordinator, version=1, status="sent", sent_on=dt.date(2024, 3, 6)
+    )
+    assert not Activity.objects.exists()

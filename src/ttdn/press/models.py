@@ -295,6 +295,16 @@ class Response(TimeStampedModel):
     note = models.TextField(_("nội dung, ghi chú"), blank=True)
     recipient = models.CharField(_("nơi nhận (cơ quan báo chí)"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True, db_index=True)
+    # The activity this response logged in the owner unit's reporting log when it was sent:
+    # that is how it reaches the unit's figures ("corrections_requested", "information_provided").
+    activity = models.OneToOneField(
+        "reporting.Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_response",
+        verbose_name=_("hoạt động đã ghi"),
+    )
     closed_at = models.DateTimeField(_("ngày kết thúc"), null=True, blank=True)
     documents = models.ManyToManyField(
         "documents.Document", blank=True, related_name="press_responses"

@@ -40,6 +40,8 @@ from ttdn.press.models import (
 )
 from ttdn.press.query import matches, parse_query
 from ttdn.press.taxonomy import NEGATIVE_WORDS, POSITIVE_WORDS
+from ttdn.reporting.models import Activity
+from ttdn.reporting.services import record_activity
 from ttdn.text import search_fold
 
 if TYPE_CHECKING:
@@ -742,6 +744,30 @@ _TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+# A sent response of these kinds is an activity of its owner unit, counted in the period's
+# figures like a press conference is; statements and rebuttal articles feed no indicator.
+_ACTIVITY_OF_RESPONSE = {
+    Response.Kind.INFORMATION: Activity.Kind.PRESS_INFORMATION,
+    Response.Kind.CORRECTION: Activity.Kind.CORRECTION_REQUEST,
+}
+
+
+def _log_sent_response(response: Response, *, actor: Actor) -> Activity | None:
+    kind = _ACTIVITY_OF_RESPONSE.get(Response.Kind(response.kind))
+    if kind is None or response.activity_id is not None or response.sent_at is None:
+        return response.activity
+    article = response.article
+    title = f"{Response.Kind(response.kind).label}: {article.title}"
+    return record_activity(
+        unit=response.owner,
+        kind=kind,
+        title=title[:255],
+        date=timezone.localdate(response.sent_at),
+        actor=actor,
+        note=f"{article.source.name} — {article.url}",
+    )
+
+
 @transaction.atomic
 def update_response(
     *,
@@ -778,6 +804,7 @@ def update_response(
             response.sent_at = (
                 timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12))) if sent_on else now
             )
+            response.activity = _log_sent_response(response, actor=actor)
         if status == Response.Status.CLOSED:
             if outcome not in Response.Outcome.values:
                 raise PressError(_("Hãy chọn kết quả khi kết thúc phản hồi."))

@@ -333,6 +333,8 @@ ACTIVITY_INDICATORS: dict[str, list[tuple[str, str]]] = {
     "delegation_out": [("delegations_sent", "one")],
     "exhibition": [("exhibitions", "one")],
     "publication": [("publications", "one"), ("publication_copies", "copies")],
+    "press_information": [("information_provided", "one")],
+    "correction_request": [("corrections_requested", "one")],
 }
 
 

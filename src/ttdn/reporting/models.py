@@ -269,6 +269,9 @@ class Activity(TimeStampedModel):
         DELEGATION_OUT = "delegation_out", _("Đoàn công tác ra nước ngoài")
         EXHIBITION = "exhibition", _("Triển lãm, trưng bày")
         PUBLICATION = "publication", _("Xuất bản ấn phẩm")
+        # Logged by the press app when a response is sent (ttdn.press.services.update_response).
+        PRESS_INFORMATION = "press_information", _("Cung cấp thông tin cho báo chí")
+        CORRECTION_REQUEST = "correction_request", _("Đề nghị cải chính thông tin")
 
     unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(_("loại hoạt động"), max_length=24, choices=Kind)
