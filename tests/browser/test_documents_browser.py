@@ -28,6 +28,16 @@ def test_officer_searches_without_diacritics_and_follows_a_citation(page, live_s
         "document.querySelector('#result-count').textContent.trim().startsWith('1 ')"
     )
     assert "ke+hoach+281" in page.url or "ke%20hoach%20281" in page.url
+    # A second search replaces the results block instead of nesting a new one inside it.
+    page.fill("input[name=q]", "khong co van ban nao")
+    page.wait_for_function(
+        "document.querySelector('#result-count').textContent.trim().startsWith('0 ')"
+    )
+    page.fill("input[name=q]", "ke hoach 281")
+    page.wait_for_function(
+        "document.querySelector('#result-count').textContent.trim().startsWith('1 ')"
+    )
+    assert page.locator("#document-results").count() == 1
     page.click("#document-results a:has-text('281/KH-UBND')")
 
     page.wait_for_selector("#doc-text a.citation")
