@@ -12,35 +12,13 @@ previous year. Targets (issue #4): province-period â‰¤ 100 ms, national period â
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 
-
-def configure(database: str) -> None:
-    if database == "postgres":
-        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench"
-        import psycopg
-
-        with psycopg.connect(
-            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-        ) as connection:
-            connection.execute("DROP DATABASE IF EXISTS ttdn_bench")
-            connection.execute("CREATE DATABASE ttdn_bench")
-    else:
-        os.environ["TTDN_DATA_DIR"] = tempfile.mkdtemp(prefix="ttdn-bench-")
-        os.environ.pop("TTDN_DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ttdn.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from benchdb import configure
 
 
 def generate(provinces: int, units: int, years: int, indicators: int, seed: int) -> None:
@@ -131,7 +109,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    configure(args.database)
+    configure(args.database, "ttdn_bench")
     started = time.perf_counter()
     generate(args.provinces, args.units, args.years, args.indicators, seed=7)
     from ttdn.orgs.models import OrgUnit

@@ -13,35 +13,13 @@ The issue sets no target; a page's selector should stay well under 200 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-
-def configure(database: str) -> None:
-    if database == "postgres":
-        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_plans"
-        import psycopg
-
-        with psycopg.connect(
-            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-        ) as connection:
-            connection.execute("DROP DATABASE IF EXISTS ttdn_bench_plans")
-            connection.execute("CREATE DATABASE ttdn_bench_plans")
-    else:
-        os.environ["TTDN_DATA_DIR"] = tempfile.mkdtemp(prefix="ttdn-bench-")
-        os.environ.pop("TTDN_DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ttdn.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from benchdb import configure
 
 
 def generate(plans: int, tasks: int, units: int, seed: int) -> None:
@@ -134,7 +112,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    configure(args.database)
+    configure(args.database, "ttdn_bench_plans")
     import datetime as dt
 
     from django.contrib.auth.models import AnonymousUser

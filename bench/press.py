@@ -17,12 +17,12 @@ words, filler), about 5 % of them syndicated copies with a changed lead, then:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
+
+from benchdb import configure
 
 PLACES_VI = [
     "tỉnh Đồng Nai",
@@ -68,30 +68,6 @@ FILLER_EN = [
 ]
 
 
-def configure(database: str, *, keep: bool = False) -> None:
-    if database == "postgres" and keep:
-        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_press"
-    elif database == "postgres":
-        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_press"
-        import psycopg
-
-        with psycopg.connect(
-            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-        ) as connection:
-            connection.execute("DROP DATABASE IF EXISTS ttdn_bench_press")
-            connection.execute("CREATE DATABASE ttdn_bench_press")
-    else:
-        os.environ["TTDN_DATA_DIR"] = tempfile.mkdtemp(prefix="ttdn-bench-press-")
-        os.environ.pop("TTDN_DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ttdn.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
 def corpus(count: int, seed: int) -> list[tuple[str, str, str]]:
     """Return (url, title, text) triples; ~5 % are copies of an earlier text."""
     rng = random.Random(seed)
@@ -131,7 +107,7 @@ def main() -> int:
         help="PostgreSQL: time the searches over the corpus a previous run left in ttdn_bench_press",
     )
     args = parser.parse_args()
-    configure(args.database, keep=args.search_only)
+    configure(args.database, "ttdn_bench_press", keep=args.search_only)
     if args.search_only:
         return search_latency()
 

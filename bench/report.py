@@ -12,13 +12,13 @@ the written draft) and the three renderings. Target (issue #7): DOCX + XLSX + PD
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
+
+from benchdb import configure
 
 SENTENCES = [
     "Đơn vị đã phối hợp với các cơ quan báo chí Trung ương tuyên truyền về tiềm năng du lịch.",
@@ -28,28 +28,6 @@ SENTENCES = [
     "Tiếp tục cập nhật tin, bài tiếng nước ngoài trên trang thông tin điện tử của đơn vị.",
     "Đơn vị đã đón tiếp đoàn phóng viên nước ngoài tìm hiểu về môi trường đầu tư.",
 ]
-
-
-def configure(database: str) -> None:
-    if database == "postgres":
-        os.environ["TTDN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ttdn_bench_report"
-        import psycopg
-
-        with psycopg.connect(
-            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-        ) as connection:
-            connection.execute("DROP DATABASE IF EXISTS ttdn_bench_report")
-            connection.execute("CREATE DATABASE ttdn_bench_report")
-    else:
-        os.environ["TTDN_DATA_DIR"] = tempfile.mkdtemp(prefix="ttdn-bench-")
-        os.environ.pop("TTDN_DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ttdn.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def generate(units: int, seed: int):
@@ -122,7 +100,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    configure(args.database)
+    configure(args.database, "ttdn_bench_report")
     report_round = generate(args.units, seed=7)
     from ttdn.reports import rendering, services
 
