@@ -171,6 +171,8 @@ def test_pages_speak_english_when_asked(client, org, articles):
     body = client.get(reverse("press:article_list")).content.decode()
     assert "Articles about the province" in body
     assert ">Press</a>" in body  # the navigation link, from this app's catalogue
+    assert "Investment and economy" in body  # topics are named in the reader's language
+    assert "Đầu tư, kinh tế" not in body
 
 
 def test_board_gives_the_period_indicator_counts(client, org, articles):

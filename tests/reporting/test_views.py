@@ -230,3 +230,12 @@ def test_unit_officer_sees_their_reports_not_the_province_board(client, org, rep
     html = client.get(reverse("reporting:round_list")).content.decode()
     assert "Sở Nội vụ tỉnh Thử Nghiệm" in html  # their own report to send
     assert "Các đợt báo cáo" not in html
+
+
+def test_submission_form_names_indicators_in_english_when_asked(client, org):
+    submission = make_round(org).submissions.get(unit=org["unit_a"])
+    client.force_login(org["users"]["officer_a"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(submission.get_absolute_url()).content.decode()
+    assert "Training sessions" in body
+    assert "Hội nghị tập huấn" not in body

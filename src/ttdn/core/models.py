@@ -2,7 +2,22 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+class BilingualName:
+    """Catalogue rows named in both interface languages (``name_vi``, ``name_en``)."""
+
+    name_vi: str
+    name_en: str
+
+    @property
+    def name(self) -> str:
+        """Return the name in the user's interface language (Vietnamese unless English)."""
+        if self.name_en and (get_language() or "vi").startswith("en"):
+            return self.name_en
+        return self.name_vi
 
 
 class TimeStampedModel(models.Model):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.core.models import TimeStampedModel
+from ttdn.core.models import BilingualName, TimeStampedModel
 
 
 class Collection(models.Model):
@@ -116,7 +116,7 @@ class PollAttempt(models.Model):
         return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'error'}"
 
 
-class Topic(models.Model):
+class Topic(BilingualName, models.Model):
     """A subject of the taxonomy and the keywords (one per line) that reveal it."""
 
     code = models.SlugField(_("mã"), max_length=64, unique=True)

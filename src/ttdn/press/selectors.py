@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ttdn.core.exceptions import NotFound
@@ -197,7 +198,7 @@ def attention(
         rows = ArticleTopic.objects.filter(article__in=queryset).annotate(
             bucket=trunc("article__published_at", tzinfo=tz)
         )
-        key = "topic__name_vi"
+        key = "topic__name_en" if (get_language() or "vi").startswith("en") else "topic__name_vi"
     elif by == "source":
         rows = queryset.annotate(bucket=trunc("published_at", tzinfo=tz))  # type: ignore[assignment]
         key = "source__name"

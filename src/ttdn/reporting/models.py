@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.aggregation import Rule
-from ttdn.core.models import TimeStampedModel
+from ttdn.core.models import BilingualName, TimeStampedModel
 
 
-class Indicator(TimeStampedModel):
+class Indicator(BilingualName, TimeStampedModel):
     class ValueType(models.TextChoices):
         COUNT = "count", _("Số đếm")
         DECIMAL = "decimal", _("Số thập phân")
