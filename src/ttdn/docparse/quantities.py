@@ -10,10 +10,11 @@ what keeps precision high on real reports, which are full of digits that count n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ttdn.docparse.indicators import categories_for, indicator_for
+from ttdn.docparse.indicators import DISAGGREGATION, categories_for, indicator_for
 from ttdn.docparse.model import Approx, Quantity
 from ttdn.text import fold, parse_vn_number, search_fold
 
@@ -95,10 +96,13 @@ _DOC_TYPES_BEFORE = _pairs(
 _PHONE_WORDS = _words("dt sdt fax hotline tel")
 _QUALIFIER_MEANING = dict(_QUALIFIERS)
 # Nouns that make the figure a duration, a time or a position rather than something counted.
-_NOT_COUNTED = re.compile(
-    r"^(?:thang|nam|ngay|tuan|quy|gio|phut|giay|ky|the ky|thap nien|chieu|h|g|km|m|ha|tuoi"
+_NOT_COUNTED_NOUNS = (
+    r"(?:thang|nam|ngay|tuan|quy|gio|phut|giay|ky|the ky|thap nien|chieu|h|g|km|m|ha|tuoi"
     r"|%|phan tram|lan thu)\b"
 )
+_NOT_COUNTED = re.compile("^" + _NOT_COUNTED_NOUNS)
+# The same, right after the number in the folded text (where its noun phrase would start).
+_NOT_COUNTED_AHEAD = re.compile(r"[ \t]+" + _NOT_COUNTED_NOUNS)
 # A counted noun phrase ends at punctuation or at one of these (prepositions, verbs, links).
 _STOP_WORDS = _words(
     """cho với về của trên tại để và trong được đã đang sẽ là thu nhằm phục từ theo do đến tới
@@ -137,6 +141,10 @@ def find_quantities(text: str) -> list[Quantity]:
     folded_text = _fold_aligned(text)
     found: list[tuple[int, int, str, Approx, str | None, float | int | None]] = []
     for match in _NUMBER.finditer(text):
+        # Most digits of a report are dates and durations ("15 tháng 6 năm 2023"): the word after
+        # them settles it before the costlier look back.
+        if _NOT_COUNTED_AHEAD.match(folded_text, match.end()):
+            continue
         item = _numeric(text, folded_text, match)
         if item is not None:
             found.append(item)
@@ -149,6 +157,9 @@ def find_quantities(text: str) -> list[Quantity]:
     previous: Quantity | None = None
     mentions_of, mentions = -1, []
     cache: dict[int, str | None] = {}
+    # Where clauses may begin, found once: each figure then looks its clause up by bisection.
+    clause_marks = [match.start() for match in _CLAUSE_MARK.finditer(text)]
+    sentence_marks = [match.start() for match in _SENTENCE_MARK.finditer(text)]
     for start, number_end, _number_text, approx, qualifier, value in found:
         noun = _noun_phrase(text, number_end)
         if noun is None:
@@ -166,14 +177,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if previous is not None and previous.end <= start < previous.sentence_end:
             sentence_start, sentence_end = previous.sentence_start, previous.sentence_end
         else:
-            sentence_start, sentence_end = _sentence(text, start)
+            sentence_start, sentence_end = _sentence(text, start, sentence_marks)
         if sentence_start != mentions_of:
             mentions_of = sentence_start
             mentions = [
                 (sentence_start + end, name)
                 for end, name in _org_names(text[sentence_start:sentence_end])
             ]
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = _clause(text, start, end, clause_marks)
         # The words after a figure, up to the next figure, describe it ("96 tin, bài cho TTXVN
         # và 230 bài viết trên Facebook": Facebook is about the 230 only).
         following = _NEXT_DIGIT.search(text, end, clause_end)
@@ -184,9 +195,11 @@ def find_quantities(text: str) -> list[Quantity]:
         after_end = following.start() if following else clause_end
         context = _squeeze(folded_text[sentence_start:after_end])
         indicator = indicator_for(folded_unit, context, anchor=anchor)
-        categories = categories_for(
-            _squeeze(folded_text[noun[0] : after_end]), indicator
-        ) or categories_for(_squeeze(folded_text[back_from:start]), indicator)
+        categories: tuple[str, ...] = ()
+        if indicator in DISAGGREGATION:
+            categories = categories_for(
+                _squeeze(folded_text[noun[0] : after_end]), indicator
+            ) or categories_for(_squeeze(folded_text[back_from:start]), indicator)
         quantity = Quantity(
             value=value,
             approx=approx,
@@ -320,12 +333,14 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
 
 
-def _sentence(text: str, position: int) -> tuple[int, int]:
-    """Return the span of the sentence around ``position`` (the phrase a user reads)."""
+def _sentence(text: str, position: int, marks: list[int]) -> tuple[int, int]:
+    """Return the span of the sentence around ``position`` (the phrase a user reads).
+
+    ``marks`` are the sorted positions of the sentence marks of ``text`` (``_SENTENCE_MARK``).
+    """
     lower = max(0, position - 1500)
-    window = text[lower:position]
-    cut = max(window.rfind("\n"), *(window.rfind(mark) for mark in _SENTENCE_MARKS))
-    start = lower + cut + 1 if cut >= 0 else lower
+    index = bisect_left(marks, position) - 1
+    start = marks[index] + 1 if index >= 0 and marks[index] >= lower else lower
     while start < position and text[start].isspace():
         start += 1
     match = _SENTENCE_END.search(text, position, min(len(text), position + 1500))
@@ -334,20 +349,30 @@ def _sentence(text: str, position: int) -> tuple[int, int]:
     return start, match.start() if match.group(0) == "\n" else match.end()
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the clause around a figure: between semicolons, brackets and sentence ends."""
+# Where a sentence may end before a figure: a line break, or a stop followed by a space.
+_SENTENCE_MARK = re.compile(r"\n|[.!?…](?= )|\.(?=\t)")
+
+
+def _clause(text: str, start: int, end: int, marks: list[int]) -> tuple[int, int]:
+    """Return the clause around a figure: between semicolons, brackets and sentence ends.
+
+    ``marks`` are the sorted positions of the clause marks of ``text`` (``_CLAUSE_MARK``).
+    """
     lower = max(0, start - 300)
-    window = text[lower:start]
-    cut = max(window.rfind("."), *(window.rfind(mark) for mark in ";()\n"))
-    while cut >= 0 and window[cut] == "." and cut + 1 < len(window) and window[cut + 1] != " ":
-        cut = max(window.rfind(".", 0, cut), *(window.rfind(mark, 0, cut) for mark in ";()\n"))
-    left = lower + cut + 1 if cut >= 0 else lower
+    index = bisect_left(marks, start) - 1
+    left = marks[index] + 1 if index >= 0 and marks[index] >= lower else lower
+    if start and text[start - 1] == ".":
+        left = start
     match = _CLAUSE_BREAK.search(text, end, min(len(text), end + 300))
     right = match.start() if match else min(len(text), end + 300)
     return left, right
 
 
-_SENTENCE_MARKS = (". ", "! ", "? ", "… ", ".\t")
+# A clause begins after a semicolon, a bracket, a line break or a full stop and a space (or a
+# full stop right before the figure); the dots of "5.000" or "II.1" do not cut.
+_CLAUSE_MARK = re.compile(r"[;()\n]|\.(?= )")
+
+
 
 
 def _org_unit(mentions: list[tuple[int, str]], position: int) -> str | None:
