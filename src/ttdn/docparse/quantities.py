@@ -14,7 +14,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ttdn.docparse.indicators import DISAGGREGATION, categories_for, indicator_for
+from ttdn.docparse.indicators import (
+    DISAGGREGATION,
+    KeywordTable,
+    categories_for,
+    indicator_for,
+)
 from ttdn.docparse.model import Approx, Quantity
 from ttdn.text import fold, parse_vn_number, search_fold
 
@@ -136,8 +141,11 @@ _NAME_TOKEN = re.compile(r"[\w&.']+|[,–-]")
 _CONNECTORS = frozenset({"và", ",", "-", "–"})
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Return the counted quantities of ``text`` (normalised), in order of appearance."""
+def find_quantities(text: str, *, keywords: KeywordTable | None = None) -> list[Quantity]:
+    """Return the counted quantities of ``text`` (normalised), in order of appearance.
+
+    ``keywords`` are the catalogue's own words for its indicators (``keyword_table``).
+    """
     folded_text = _fold_aligned(text)
     found: list[tuple[int, int, str, Approx, str | None, float | int | None]] = []
     for match in _NUMBER.finditer(text):
@@ -194,7 +202,7 @@ def find_quantities(text: str) -> list[Quantity]:
             anchor = previous.indicator
         after_end = following.start() if following else clause_end
         context = _squeeze(folded_text[sentence_start:after_end])
-        indicator = indicator_for(folded_unit, context, anchor=anchor)
+        indicator = indicator_for(folded_unit, context, anchor=anchor, keywords=keywords)
         categories: tuple[str, ...] = ()
         if indicator in DISAGGREGATION:
             categories = categories_for(
@@ -371,8 +379,6 @@ def _clause(text: str, start: int, end: int, marks: list[int]) -> tuple[int, int
 # A clause begins after a semicolon, a bracket, a line break or a full stop and a space (or a
 # full stop right before the figure); the dots of "5.000" or "II.1" do not cut.
 _CLAUSE_MARK = re.compile(r"[;()\n]|\.(?= )")
-
-
 
 
 def _org_unit(mentions: list[tuple[int, str]], position: int) -> str | None:
