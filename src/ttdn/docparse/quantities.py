@@ -86,7 +86,6 @@ _QUALIFIERS: tuple[tuple[str, Approx], ...] = (
     ("gan", "at_most"),
     ("duoi", "at_most"),
 )
-_QUALIFIER = re.compile(r"(?:^|[\s(“\"'])(" + "|".join(word for word, _ in _QUALIFIERS) + r")$")
 # The word before a number that makes it a date part, ordinal, symbol or name, not a count.
 _NOT_COUNT_BEFORE = _words(
     "ngay thang nam quy tuan thu lan so khoa ky doan giai phien dieu khoan muc chuong phan tap"
@@ -147,13 +146,15 @@ def find_quantities(text: str, *, keywords: KeywordTable | None = None) -> list[
     ``keywords`` are the catalogue's own words for its indicators (``keyword_table``).
     """
     folded_text = _fold_aligned(text)
+    # Unit names are rare: found once, a number looks back for one only when one is near.
+    org_starts = [match.start() for match in _ORG.finditer(text)]
     found: list[tuple[int, int, str, Approx, str | None, float | int | None]] = []
     for match in _NUMBER.finditer(text):
         # Most digits of a report are dates and durations ("15 tháng 6 năm 2023"): the word after
         # them settles it before the costlier look back.
         if _NOT_COUNTED_AHEAD.match(folded_text, match.end()):
             continue
-        item = _numeric(text, folded_text, match)
+        item = _numeric(text, folded_text, match, org_starts)
         if item is not None:
             found.append(item)
     found.extend(
@@ -230,7 +231,7 @@ def find_quantities(text: str, *, keywords: KeywordTable | None = None) -> list[
 
 
 def _numeric(
-    text: str, folded_text: str, match: re.Match[str]
+    text: str, folded_text: str, match: re.Match[str], org_starts: list[int]
 ) -> tuple[int, int, str, Approx, str | None, float | int | None] | None:
     raw = match["num"]
     value = parse_vn_number(raw)
@@ -257,15 +258,19 @@ def _numeric(
     ):
         return None
     if before.rstrip() != before and (
-        _is_name_before(before) or (last[:1].isalpha() and _ends_with_unit(before))
+        _is_name_before(before)
+        or (
+            last[:1].isalpha()
+            and _org_within(org_starts, match.start() - 40, match.start())
+            and _ends_with_unit(before)
+        )
     ):
         return None
     start = match.start()
     approx: Approx = "exact"
     qualifier = None
-    qualifying = _QUALIFIER.search(folded_before)
-    if qualifying:
-        word = qualifying.group(1)
+    word = _qualifier(words)
+    if word:
         approx = _QUALIFIER_MEANING[word]
         start = match.start() - len(word) - 1
         qualifier = text[start : match.start() - 1]
@@ -274,6 +279,37 @@ def _numeric(
         if isinstance(value, float) and value.is_integer():
             value = int(value)
     return start, match.end(), match.group(0), approx, qualifier, value
+
+
+def _qualifier(words: list[str]) -> str | None:
+    """Return the qualifier the (folded) words before a number end with ("hon", "gan nhu").
+
+    As in the text, the qualifier may follow a bracket or quote: "(hơn 200 …".
+    """
+    if len(words) >= 2:
+        pair = _after_quote(words[-2]) + " " + words[-1]
+        if pair in _QUALIFIER_MEANING:
+            return pair
+    if words:
+        word = _after_quote(words[-1])
+        if word in _QUALIFIER_MEANING:
+            return word
+    return None
+
+
+def _after_quote(word: str) -> str:
+    for quote in _QUOTES:
+        if quote in word:
+            word = word.rpartition(quote)[2]
+    return word
+
+
+_QUOTES = "(“\"'"
+
+
+def _org_within(starts: list[int], lower: int, upper: int) -> bool:
+    index = bisect_left(starts, lower)
+    return index < len(starts) and starts[index] < upper
 
 
 def _ends_with_unit(before: str) -> bool:
@@ -286,12 +322,12 @@ def _ends_with_unit(before: str) -> bool:
 
 def _is_name_before(before: str) -> bool:
     """Tell whether the word before the number is a name it belongs to ("ASEAN 43", "Khóa 5")."""
-    words = before.split()
+    words = before.rsplit(maxsplit=1)
     if not words:
         return False
     word = words[-1].strip("“”\"'(")
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    # isupper() first: almost every word before a count is lower case, and it runs in C.
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2
 
 
 def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
