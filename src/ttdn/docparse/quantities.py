@@ -61,8 +61,9 @@ _NUMBER = re.compile(
     r"(?:\s(?P<mult>triệu|nghìn|ngàn|ngàn|tỷ|tỉ|vạn)(?=\s))?"
     r"(?=\s)"
 )
+# The leading look-ahead lets the engine skip to the letters these can start with.
 _MAGNITUDE = re.compile(
-    r"(?<!\w)(?P<mag>[Hh]àng (?:chục|trăm|nghìn|ngàn|vạn|triệu)(?: (?:nghìn|ngàn|triệu))?)(?=\s)"
+    r"(?=[Hh])(?<!\w)(?P<mag>[Hh]àng (?:chục|trăm|nghìn|ngàn|vạn|triệu)(?: (?:nghìn|ngàn|triệu))?)(?=\s)"
 )
 _MULTIPLIERS = {"triệu": 1_000_000, "nghìn": 1000, "ngàn": 1000, "tỷ": 10**9, "tỉ": 10**9}
 _MULTIPLIERS["vạn"] = 10_000
@@ -135,7 +136,7 @@ _UNIT_PREFIX = (
     r"|Liên hiệp|Liên đoàn|Văn phòng|Công an|Tỉnh đoàn|Tỉnh ủy|Thành ủy|Huyện ủy|Tạp chí"
     r"|Trường (?:Đại học|Cao đẳng|Chính trị)|Viện|Cục|Chi cục|Hội đồng|Mặt trận|Thông tấn xã)"
 )
-_ORG = re.compile(rf"(?<!\w){_UNIT_PREFIX}(?=\s)")
+_ORG = re.compile(rf"(?=[BĐSUỦTHLVCM])(?<!\w){_UNIT_PREFIX}(?=\s)")
 _NAME_TOKEN = re.compile(r"[\w&.']+|[,–-]")
 _CONNECTORS = frozenset({"và", ",", "-", "–"})
 
@@ -335,34 +336,44 @@ def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
     span = _PHRASE.match(text, position)
     if span is None:
         return None
-    words: list[re.Match[str]] = []
-    folded_words: list[str] = []
+    start = end = -1
+    previous = ""
+    count = 0
     for match in _TOKEN.finditer(text, span.start(1), span.end(1)):
         word = match.group(0)
         if word == ",":
             # "tin, bài" is one noun; any other comma ends the phrase.
-            if folded_words != ["tin"]:
+            if count != 1 or previous != "tin":
                 break
-            folded_words.append(",")
+            previous = ","
             continue
-        folded = _fold_word(word)
-        if word.lower() in _STOP_WORDS and (
-            not words or (folded_words[-1], folded) not in _BIGRAMS
-        ):
+        folded, stop, name = _word_info(word)
+        if count == 0:
+            if name and folded not in _CAPITAL_NOUNS:
+                return None  # a name, not a noun: "07 Đồng Nai"
+            if stop:
+                return None
+            start = match.start()
+        elif (stop and (previous, folded) not in _BIGRAMS) or name:
+            break  # a verb or link ends the noun; so does a name after it ("phóng sự Đồng Nai…")
+        end = match.end()
+        previous = folded
+        count += 1
+        if count == _MAX_NOUN_WORDS:
             break
-        if words and word[0].isupper() and not _is_acronym(word):
-            break  # a name follows the noun: "phóng sự Đồng Nai…"
-        words.append(match)
-        folded_words.append(folded)
-        if len(words) == _MAX_NOUN_WORDS:
-            break
-    if not words:
+    if count == 0:
         return None
-    first = words[0].group(0)
-    if first[0].isupper() and not _is_acronym(first) and _fold_word(first) not in _CAPITAL_NOUNS:
-        return None
-    start, end = words[0].start(), words[-1].end()
     return start, end, text[start:end]
+
+
+@lru_cache(maxsize=16384)
+def _word_info(word: str) -> tuple[str, bool, bool]:
+    """Return a word's fold, whether it is a stop word, and whether it is capitalised as a name."""
+    return (
+        search_fold(word),
+        word.lower() in _STOP_WORDS,
+        word[0].isupper() and not _is_acronym(word),
+    )
 
 
 _PHRASE_WORD = r"[^\W\d_][\w&]*(?:-\w+)*"
