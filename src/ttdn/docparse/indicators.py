@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ttdn.text import search_fold
 
@@ -259,9 +260,7 @@ def indicator_for(
         if anchor is None and _TRAINING_CONTEXT.search(context):
             return "training_attendances"
         return None
-    for rule in _RULES:
-        if not rule.noun.match(noun):
-            continue
+    for rule in _rules_for(noun):
         if rule.code in _OWN_CHANNELS and _HOSTILE.search(context):
             return None  # pages and posts taken down are not the unit's own channels
         if rule.context is not None and not rule.context.search(context):
@@ -270,6 +269,12 @@ def indicator_for(
             continue
         return rule.code
     return None
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(noun: str) -> tuple[_Rule, ...]:
+    """Return the rules whose noun pattern ``noun`` matches, in order (reports reuse nouns)."""
+    return tuple(rule for rule in _RULES if rule.noun.match(noun))
 
 
 def categories_in(clause: str, code: str | None) -> tuple[str, ...]:

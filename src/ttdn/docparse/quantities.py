@@ -176,8 +176,8 @@ def find_quantities(text: str, *, keywords: KeywordTable | None = None) -> list[
             continue
         noun_end, unit = noun[1], noun[2]
         folded_unit = _squeeze(folded_text[noun[0] : noun_end])
-        if _NOT_COUNTED.match(folded_unit):
-            continue
+        if value is None and _NOT_COUNTED.match(folded_unit):
+            continue  # (numbers were checked by _NOT_COUNTED_AHEAD already)
         end = noun_end
         per = None
         rate = _RATE.match(text, noun_end)
