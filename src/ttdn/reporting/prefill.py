@@ -545,9 +545,18 @@ def run_past_report_batch(*, batch: PastReportBatch) -> PastReportBatch:
     and try again; the others are imported regardless.
     """
     PastReportBatch.objects.filter(pk=batch.pk).update(status=PastReportBatch.Status.RUNNING)
-    for item in batch.files.filter(outcome=PastReportFile.Outcome.PENDING).select_related("unit"):
-        import_batch_file(item=item, actor=batch.created_by)
-    PastReportBatch.objects.filter(pk=batch.pk).update(status=PastReportBatch.Status.DONE)
+    waiting = list(
+        batch.files.filter(outcome=PastReportFile.Outcome.PENDING).values_list("pk", flat=True)
+    )
+    try:
+        for pk in waiting:
+            # One file's bytes in memory at a time: a folder may hold hundreds of reports.
+            item = PastReportFile.objects.select_related("batch__province", "unit").get(pk=pk)
+            import_batch_file(item=item, actor=batch.created_by)
+    finally:
+        # Even if the worker fails on a file, the page stops waiting: the files not read stay
+        # "Chưa đọc", and the task's error is in the worker's log.
+        PastReportBatch.objects.filter(pk=batch.pk).update(status=PastReportBatch.Status.DONE)
     batch.refresh_from_db()
     return batch
 
