@@ -235,9 +235,6 @@ def _numeric(
     text: str, folded_text: str, match: re.Match[str], org_starts: list[int]
 ) -> tuple[int, int, str, Approx, str | None, float | int | None] | None:
     raw = match["num"]
-    value = parse_vn_number(raw)
-    if value is None:
-        return None
     if "." not in raw and "," not in raw:
         if len(raw) > 2 and raw.startswith("0"):
             return None  # phone and area codes: counts have at most one leading zero ("07")
@@ -246,8 +243,8 @@ def _numeric(
         if len(raw) == 4 and 1900 <= int(raw) <= 2100:
             return None  # a year ("APEC 2023", "giai đoạn 2021 - 2025")
     before = text[max(0, match.start() - 40) : match.start()]
-    folded_before = _squeeze(folded_text[max(0, match.start() - 40) : match.start()]).strip()
-    words = folded_before.split()
+    # Only the last two words matter (and the rest of the window is never looked at word by word).
+    words = folded_text[max(0, match.start() - 40) : match.start()].rsplit(maxsplit=2)
     last = words[-1] if words else ""
     bare = last.strip(".:")
     pair = (words[-2], last) if len(words) >= 2 else ("", last)
@@ -258,7 +255,7 @@ def _numeric(
         pair not in _COUNT_AFTER
     ):
         return None
-    if before.rstrip() != before and (
+    if before[-1:].isspace() and (
         _is_name_before(before)
         or (
             last[:1].isalpha()
@@ -266,6 +263,9 @@ def _numeric(
             and _ends_with_unit(before)
         )
     ):
+        return None
+    value = parse_vn_number(raw)
+    if value is None:
         return None
     start = match.start()
     approx: Approx = "exact"
