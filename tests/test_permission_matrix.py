@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.builders import make_round, official_text
 from ttdn.documents.services import ingest_document
+from ttdn.reporting.models import PastReportBatch
 from ttdn.reporting.prefill import import_report
 from ttdn.reporting.services import attach_file
 
@@ -377,6 +378,20 @@ VIEWS = [
         {**dict.fromkeys(ROLES, 404), "officer_a": 302},
         method="post",
     ),
+    ViewCase(
+        "reporting:past_report_batch",
+        lambda ctx: ctx["batch"].get_absolute_url(),
+        only({"admin", "coordinator"}, denied=404),
+    ),
+    ViewCase(
+        "reporting:past_report_retry",
+        lambda ctx: reverse(
+            "reporting:past_report_retry", args=[ctx["batch"].pk, ctx["failed_file"].pk]
+        ),
+        {**dict.fromkeys(ROLES, 404), "admin": 302, "coordinator": 302},
+        method="post",
+        data=lambda ctx: {},
+    ),
 ]
 
 # Namespaces whose every URL must appear above (Django's own admin/auth/i18n views are not ours).
@@ -416,10 +431,14 @@ def context(org):
         data="Sở tổ chức 03 hội nghị tập huấn cho 120 đại biểu.".encode(),
         actor=None,
     )
+    batch = PastReportBatch.objects.create(province=org["province"])
+    failed_file = batch.files.create(position=0, name="hong.docx", data=b"PK", outcome="failed")
     return {
         **org,
         **plan_context,
         **press,
+        "batch": batch,
+        "failed_file": failed_file,
         "document": document,
         "round": report_round,
         "submission": submission,

@@ -208,3 +208,30 @@ def test_seed_quantities(name):
             assert quantity.org_unit == want["org_unit"]
         if "category" in want:
             assert quantity.category == want["category"]
+
+
+def test_catalogue_keywords_map_an_indicator_the_rules_do_not_know():
+    from ttdn.docparse import keyword_table
+
+    table = keyword_table({"podcasts": ["tập podcast"], "training_sessions": ["hội nghị tập huấn"]})
+    (quantity,) = find_quantities("Sở sản xuất 08 tập podcast về du lịch.", keywords=table)
+    assert quantity.indicator == "podcasts"
+    (plain,) = find_quantities("Sở sản xuất 08 tập podcast về du lịch.")
+    assert plain.indicator is None
+
+
+def test_longest_catalogue_keyword_wins_and_default_words_keep_their_rules():
+    from ttdn.docparse import DEFAULT_KEYWORDS, keyword_table
+
+    table = keyword_table(
+        {
+            "short_videos": ["video ngắn"],
+            "social_posts": list(DEFAULT_KEYWORDS["social_posts"]),
+            "website_articles": list(DEFAULT_KEYWORDS["website_articles"]),
+        }
+    )
+    found = find_quantities(
+        "Đăng 12 video ngắn trên Facebook và 30 tin, bài trên trang thông tin điện tử.",
+        keywords=table,
+    )
+    assert [q.indicator for q in found] == ["short_videos", "website_articles"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ttdn.docparse.assignments import find_assignments
 from ttdn.docparse.citations import find_citations
-from ttdn.docparse.indicators import map_indicator
+from ttdn.docparse.indicators import DEFAULT_KEYWORDS, KeywordTable, keyword_table, map_indicator
 from ttdn.docparse.metadata import read_header
 from ttdn.docparse.model import (
     Citation,
@@ -33,9 +33,11 @@ from ttdn.text import normalize
 _NOT_RECOGNISED = "Không nhận ra văn bản hành chính hay tin bài."
 
 __all__ = [
+    "DEFAULT_KEYWORDS",
     "DOC_TYPES",
     "MAX_BYTES",
     "Citation",
+    "KeywordTable",
     "Metadata",
     "ParsedDocument",
     "Quantity",
@@ -46,6 +48,7 @@ __all__ = [
     "canonical_key",
     "find_quantities",
     "is_party_symbol",
+    "keyword_table",
     "map_indicator",
     "parse",
     "parse_bytes",
@@ -61,10 +64,12 @@ def parse(
     *,
     source: str | None = None,
     tables: tuple[tuple[tuple[str, ...], ...], ...] = (),
+    keywords: KeywordTable | None = None,
 ) -> ParsedDocument:
     """Parse a document's text; offsets in the result refer to the normalised text.
 
-    ``tables`` are the rows of the file's tables (``ReadResult.tables``), for task tables.
+    ``tables`` are the rows of the file's tables (``ReadResult.tables``), for task tables;
+    ``keywords`` the catalogue's words for its indicators (``keyword_table``).
     """
     text = normalize(text)
     warnings: list[str] = []
@@ -76,7 +81,7 @@ def parse(
     )
     citations = find_citations(text, own_key=header.own_key)
     sections = find_sections(text)
-    quantities = find_quantities(text)
+    quantities = find_quantities(text, keywords=keywords)
     assignments = (
         find_assignments(text, tuple(sections), tables) if kind == "administrative" else []
     )
@@ -103,8 +108,10 @@ def parse(
     )
 
 
-def _with_read(result: ReadResult, source: str) -> ParsedDocument:
-    parsed = parse(result.text, source=source, tables=result.tables)
+def _with_read(
+    result: ReadResult, source: str, keywords: KeywordTable | None = None
+) -> ParsedDocument:
+    parsed = parse(result.text, source=source, tables=result.tables, keywords=keywords)
     if result.format == "html" and parsed.kind != "administrative":
         # A saved web page is news unless its text is an administrative document; the page's
         # own <title> and date fill what the text does not say.
@@ -120,9 +127,11 @@ def _with_read(result: ReadResult, source: str) -> ParsedDocument:
     return parsed
 
 
-def parse_bytes(data: bytes, filename: str) -> ParsedDocument:
+def parse_bytes(
+    data: bytes, filename: str, *, keywords: KeywordTable | None = None
+) -> ParsedDocument:
     """Read and parse a file's bytes (raise ``ReadError`` if unreadable)."""
-    return _with_read(read_bytes(data, filename), filename)
+    return _with_read(read_bytes(data, filename), filename, keywords)
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

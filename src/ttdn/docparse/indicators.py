@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ttdn.text import search_fold
 
@@ -25,6 +26,74 @@ DISAGGREGATION: dict[str, str] = {
 }
 
 TRAINING = frozenset({"training_sessions", "courses", "talks"})
+
+#: The words reports use for the default catalogue's indicators, as an administrator reads them.
+#: The rules below decide these with their context; a catalogue that carries other words for an
+#: indicator (``keyword_table``) gets those mapped by the words alone.
+DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "training_sessions": ("hội nghị tập huấn", "buổi tập huấn", "hội nghị bồi dưỡng"),
+    "courses": ("lớp bồi dưỡng", "lớp tập huấn", "khóa bồi dưỡng", "lớp đào tạo"),
+    "training_attendances": ("lượt người", "đại biểu", "học viên"),
+    "talks": ("buổi nói chuyện", "buổi báo cáo chuyên đề", "hội nghị báo cáo viên"),
+    "publications": ("ấn phẩm", "tờ gấp", "sách", "cẩm nang", "tài liệu"),
+    "publication_copies": ("bản", "cuốn"),
+    "bulletins": ("bản tin", "số bản tin"),
+    "websites": ("trang thông tin điện tử", "cổng thông tin điện tử", "website"),
+    "website_articles": ("tin, bài", "bài viết"),
+    "tv_reports": ("phóng sự", "phim tài liệu", "chương trình truyền hình"),
+    "broadcasts": ("chương trình phát thanh", "chuyên mục"),
+    "press_articles": ("tin, bài", "bài báo"),
+    "foreign_press_articles": ("tin, bài", "bài viết"),
+    "social_pages": ("trang mạng xã hội", "tài khoản mạng xã hội", "fanpage", "kênh youtube"),
+    "social_followers": ("người theo dõi", "người đăng ký", "lượt theo dõi"),
+    "social_posts": ("bài đăng", "video", "clip"),
+    "press_conferences": ("cuộc họp báo", "họp báo", "hội nghị thông tin báo chí"),
+    "press_briefings": ("cuộc giao ban", "giao ban báo chí"),
+    "information_provided": ("lượt cung cấp thông tin", "lượt trả lời phỏng vấn", "cuộc phỏng vấn"),
+    "corrections_requested": ("văn bản đề nghị cải chính",),
+    "foreign_press_delegations": ("đoàn phóng viên", "đoàn nhà báo"),
+    "foreign_press_visitors": ("phóng viên nước ngoài", "nhà báo nước ngoài"),
+    "delegations_received": ("đoàn khách", "đoàn vào", "đoàn quốc tế"),
+    "delegations_sent": ("đoàn công tác", "đoàn ra"),
+    "exhibitions": ("cuộc triển lãm", "triển lãm", "trưng bày"),
+    "events_covered": ("sự kiện",),
+    "enterprises_supported": ("doanh nghiệp", "hợp tác xã"),
+    "languages_used": ("ngôn ngữ", "thứ tiếng"),
+    "border_gate_points": ("điểm thông tin",),
+    "database_items": ("tư liệu", "hình ảnh"),
+}
+
+
+@dataclass(frozen=True)
+class KeywordTable:
+    """A catalogue's own words for its indicators, folded, longest first (see ``keyword_table``)."""
+
+    entries: tuple[tuple[str, str], ...] = ()
+
+    def code_for(self, noun: str) -> str | None:
+        """Return the indicator whose word the folded ``noun`` starts with (the longest word)."""
+        for word, code in self.entries:
+            if noun.startswith(word) and (len(noun) == len(word) or noun[len(word)] == " "):
+                return code
+        return None
+
+
+def keyword_table(catalogue: dict[str, tuple[str, ...] | list[str]]) -> KeywordTable:
+    """Return the table of a catalogue's extraction words: {indicator code: its words}.
+
+    The default words of a default indicator are left to the context rules (which tell "tin, bài"
+    on a website from those in the press); every other word maps by itself, longest first, and
+    before the rules: an administrator who adds "tọa đàm" to an indicator means it.
+    """
+    entries: dict[str, str] = {}
+    for code, words in catalogue.items():
+        defaults = {search_fold(word) for word in DEFAULT_KEYWORDS.get(code, ())}
+        for word in words:
+            folded = " ".join(search_fold(word).split())
+            if folded and folded not in defaults:
+                entries.setdefault(folded, code)
+    ordered = sorted(entries.items(), key=lambda item: (-len(item[0]), item[0]))
+    return KeywordTable(tuple(ordered))
 
 
 @dataclass(frozen=True)
@@ -153,18 +222,26 @@ _LANGUAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def map_indicator(unit: str, clause: str, *, anchor: str | None = None) -> str | None:
+def map_indicator(
+    unit: str, clause: str, *, anchor: str | None = None, keywords: KeywordTable | None = None
+) -> str | None:
     """Return the indicator code ``unit`` (a counted noun phrase) measures in ``clause``, or None.
 
     ``anchor`` is the indicator of the figure just before in the same clause: "12 lớp bồi dưỡng
     cho hơn 5.000 lượt" counts attendances of those courses, "10 đoàn phóng viên nước ngoài với
     198 người" counts reporters.
     """
-    return indicator_for(search_fold(unit), search_fold(clause), anchor=anchor)
+    return indicator_for(search_fold(unit), search_fold(clause), anchor=anchor, keywords=keywords)
 
 
-def indicator_for(noun: str, context: str, *, anchor: str | None = None) -> str | None:
+def indicator_for(
+    noun: str, context: str, *, anchor: str | None = None, keywords: KeywordTable | None = None
+) -> str | None:
     """Return what ``map_indicator`` returns, for an already folded noun and clause."""
+    if keywords is not None and keywords.entries:
+        code = keywords.code_for(noun)
+        if code is not None:
+            return code
     if anchor in {"publications", "bulletins"} and _COPIES.match(noun):
         return "publication_copies"
     if (
@@ -183,9 +260,7 @@ def indicator_for(noun: str, context: str, *, anchor: str | None = None) -> str 
         if anchor is None and _TRAINING_CONTEXT.search(context):
             return "training_attendances"
         return None
-    for rule in _RULES:
-        if not rule.noun.match(noun):
-            continue
+    for rule in _rules_for(noun):
         if rule.code in _OWN_CHANNELS and _HOSTILE.search(context):
             return None  # pages and posts taken down are not the unit's own channels
         if rule.context is not None and not rule.context.search(context):
@@ -194,6 +269,12 @@ def indicator_for(noun: str, context: str, *, anchor: str | None = None) -> str 
             continue
         return rule.code
     return None
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(noun: str) -> tuple[_Rule, ...]:
+    """Return the rules whose noun pattern ``noun`` matches, in order (reports reuse nouns)."""
+    return tuple(rule for rule in _RULES if rule.noun.match(noun))
 
 
 def categories_in(clause: str, code: str | None) -> tuple[str, ...]:

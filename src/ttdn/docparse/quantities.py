@@ -10,10 +10,16 @@ what keeps precision high on real reports, which are full of digits that count n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ttdn.docparse.indicators import categories_for, indicator_for
+from ttdn.docparse.indicators import (
+    DISAGGREGATION,
+    KeywordTable,
+    categories_for,
+    indicator_for,
+)
 from ttdn.docparse.model import Approx, Quantity
 from ttdn.text import fold, parse_vn_number, search_fold
 
@@ -55,8 +61,9 @@ _NUMBER = re.compile(
     r"(?:\s(?P<mult>triệu|nghìn|ngàn|ngàn|tỷ|tỉ|vạn)(?=\s))?"
     r"(?=\s)"
 )
+# The leading look-ahead lets the engine skip to the letters these can start with.
 _MAGNITUDE = re.compile(
-    r"(?<!\w)(?P<mag>[Hh]àng (?:chục|trăm|nghìn|ngàn|vạn|triệu)(?: (?:nghìn|ngàn|triệu))?)(?=\s)"
+    r"(?=[Hh])(?<!\w)(?P<mag>[Hh]àng (?:chục|trăm|nghìn|ngàn|vạn|triệu)(?: (?:nghìn|ngàn|triệu))?)(?=\s)"
 )
 _MULTIPLIERS = {"triệu": 1_000_000, "nghìn": 1000, "ngàn": 1000, "tỷ": 10**9, "tỉ": 10**9}
 _MULTIPLIERS["vạn"] = 10_000
@@ -80,7 +87,6 @@ _QUALIFIERS: tuple[tuple[str, Approx], ...] = (
     ("gan", "at_most"),
     ("duoi", "at_most"),
 )
-_QUALIFIER = re.compile(r"(?:^|[\s(“\"'])(" + "|".join(word for word, _ in _QUALIFIERS) + r")$")
 # The word before a number that makes it a date part, ordinal, symbol or name, not a count.
 _NOT_COUNT_BEFORE = _words(
     "ngay thang nam quy tuan thu lan so khoa ky doan giai phien dieu khoan muc chuong phan tap"
@@ -95,10 +101,13 @@ _DOC_TYPES_BEFORE = _pairs(
 _PHONE_WORDS = _words("dt sdt fax hotline tel")
 _QUALIFIER_MEANING = dict(_QUALIFIERS)
 # Nouns that make the figure a duration, a time or a position rather than something counted.
-_NOT_COUNTED = re.compile(
-    r"^(?:thang|nam|ngay|tuan|quy|gio|phut|giay|ky|the ky|thap nien|chieu|h|g|km|m|ha|tuoi"
+_NOT_COUNTED_NOUNS = (
+    r"(?:thang|nam|ngay|tuan|quy|gio|phut|giay|ky|the ky|thap nien|chieu|h|g|km|m|ha|tuoi"
     r"|%|phan tram|lan thu)\b"
 )
+_NOT_COUNTED = re.compile("^" + _NOT_COUNTED_NOUNS)
+# The same, right after the number in the folded text (where its noun phrase would start).
+_NOT_COUNTED_AHEAD = re.compile(r"[ \t]+" + _NOT_COUNTED_NOUNS)
 # A counted noun phrase ends at punctuation or at one of these (prepositions, verbs, links).
 _STOP_WORDS = _words(
     """cho với về của trên tại để và trong được đã đang sẽ là thu nhằm phục từ theo do đến tới
@@ -127,17 +136,26 @@ _UNIT_PREFIX = (
     r"|Liên hiệp|Liên đoàn|Văn phòng|Công an|Tỉnh đoàn|Tỉnh ủy|Thành ủy|Huyện ủy|Tạp chí"
     r"|Trường (?:Đại học|Cao đẳng|Chính trị)|Viện|Cục|Chi cục|Hội đồng|Mặt trận|Thông tấn xã)"
 )
-_ORG = re.compile(rf"(?<!\w){_UNIT_PREFIX}(?=\s)")
+_ORG = re.compile(rf"(?=[BĐSUỦTHLVCM])(?<!\w){_UNIT_PREFIX}(?=\s)")
 _NAME_TOKEN = re.compile(r"[\w&.']+|[,–-]")
 _CONNECTORS = frozenset({"và", ",", "-", "–"})
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Return the counted quantities of ``text`` (normalised), in order of appearance."""
+def find_quantities(text: str, *, keywords: KeywordTable | None = None) -> list[Quantity]:
+    """Return the counted quantities of ``text`` (normalised), in order of appearance.
+
+    ``keywords`` are the catalogue's own words for its indicators (``keyword_table``).
+    """
     folded_text = _fold_aligned(text)
+    # Unit names are rare: found once, a number looks back for one only when one is near.
+    org_starts = [match.start() for match in _ORG.finditer(text)]
     found: list[tuple[int, int, str, Approx, str | None, float | int | None]] = []
     for match in _NUMBER.finditer(text):
-        item = _numeric(text, folded_text, match)
+        # Most digits of a report are dates and durations ("15 tháng 6 năm 2023"): the word after
+        # them settles it before the costlier look back.
+        if _NOT_COUNTED_AHEAD.match(folded_text, match.end()):
+            continue
+        item = _numeric(text, folded_text, match, org_starts)
         if item is not None:
             found.append(item)
     found.extend(
@@ -149,14 +167,17 @@ def find_quantities(text: str) -> list[Quantity]:
     previous: Quantity | None = None
     mentions_of, mentions = -1, []
     cache: dict[int, str | None] = {}
+    # Where clauses may begin, found once: each figure then looks its clause up by bisection.
+    clause_marks = [match.start() for match in _CLAUSE_MARK.finditer(text)]
+    sentence_marks = [match.start() for match in _SENTENCE_MARK.finditer(text)]
     for start, number_end, _number_text, approx, qualifier, value in found:
         noun = _noun_phrase(text, number_end)
         if noun is None:
             continue
         noun_end, unit = noun[1], noun[2]
         folded_unit = _squeeze(folded_text[noun[0] : noun_end])
-        if _NOT_COUNTED.match(folded_unit):
-            continue
+        if value is None and _NOT_COUNTED.match(folded_unit):
+            continue  # (numbers were checked by _NOT_COUNTED_AHEAD already)
         end = noun_end
         per = None
         rate = _RATE.match(text, noun_end)
@@ -166,14 +187,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if previous is not None and previous.end <= start < previous.sentence_end:
             sentence_start, sentence_end = previous.sentence_start, previous.sentence_end
         else:
-            sentence_start, sentence_end = _sentence(text, start)
+            sentence_start, sentence_end = _sentence(text, start, sentence_marks)
         if sentence_start != mentions_of:
             mentions_of = sentence_start
             mentions = [
                 (sentence_start + end, name)
                 for end, name in _org_names(text[sentence_start:sentence_end])
             ]
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = _clause(text, start, end, clause_marks)
         # The words after a figure, up to the next figure, describe it ("96 tin, bài cho TTXVN
         # và 230 bài viết trên Facebook": Facebook is about the 230 only).
         following = _NEXT_DIGIT.search(text, end, clause_end)
@@ -183,10 +204,12 @@ def find_quantities(text: str) -> list[Quantity]:
             anchor = previous.indicator
         after_end = following.start() if following else clause_end
         context = _squeeze(folded_text[sentence_start:after_end])
-        indicator = indicator_for(folded_unit, context, anchor=anchor)
-        categories = categories_for(
-            _squeeze(folded_text[noun[0] : after_end]), indicator
-        ) or categories_for(_squeeze(folded_text[back_from:start]), indicator)
+        indicator = indicator_for(folded_unit, context, anchor=anchor, keywords=keywords)
+        categories: tuple[str, ...] = ()
+        if indicator in DISAGGREGATION:
+            categories = categories_for(
+                _squeeze(folded_text[noun[0] : after_end]), indicator
+            ) or categories_for(_squeeze(folded_text[back_from:start]), indicator)
         quantity = Quantity(
             value=value,
             approx=approx,
@@ -209,12 +232,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _numeric(
-    text: str, folded_text: str, match: re.Match[str]
+    text: str, folded_text: str, match: re.Match[str], org_starts: list[int]
 ) -> tuple[int, int, str, Approx, str | None, float | int | None] | None:
     raw = match["num"]
-    value = parse_vn_number(raw)
-    if value is None:
-        return None
     if "." not in raw and "," not in raw:
         if len(raw) > 2 and raw.startswith("0"):
             return None  # phone and area codes: counts have at most one leading zero ("07")
@@ -223,8 +243,8 @@ def _numeric(
         if len(raw) == 4 and 1900 <= int(raw) <= 2100:
             return None  # a year ("APEC 2023", "giai đoạn 2021 - 2025")
     before = text[max(0, match.start() - 40) : match.start()]
-    folded_before = _squeeze(folded_text[max(0, match.start() - 40) : match.start()]).strip()
-    words = folded_before.split()
+    # Only the last two words matter (and the rest of the window is never looked at word by word).
+    words = folded_text[max(0, match.start() - 40) : match.start()].rsplit(maxsplit=2)
     last = words[-1] if words else ""
     bare = last.strip(".:")
     pair = (words[-2], last) if len(words) >= 2 else ("", last)
@@ -235,16 +255,23 @@ def _numeric(
         pair not in _COUNT_AFTER
     ):
         return None
-    if before.rstrip() != before and (
-        _is_name_before(before) or (last[:1].isalpha() and _ends_with_unit(before))
+    if before[-1:].isspace() and (
+        _is_name_before(before)
+        or (
+            last[:1].isalpha()
+            and _org_within(org_starts, match.start() - 40, match.start())
+            and _ends_with_unit(before)
+        )
     ):
+        return None
+    value = parse_vn_number(raw)
+    if value is None:
         return None
     start = match.start()
     approx: Approx = "exact"
     qualifier = None
-    qualifying = _QUALIFIER.search(folded_before)
-    if qualifying:
-        word = qualifying.group(1)
+    word = _qualifier(words)
+    if word:
         approx = _QUALIFIER_MEANING[word]
         start = match.start() - len(word) - 1
         qualifier = text[start : match.start() - 1]
@@ -253,6 +280,37 @@ def _numeric(
         if isinstance(value, float) and value.is_integer():
             value = int(value)
     return start, match.end(), match.group(0), approx, qualifier, value
+
+
+def _qualifier(words: list[str]) -> str | None:
+    """Return the qualifier the (folded) words before a number end with ("hon", "gan nhu").
+
+    As in the text, the qualifier may follow a bracket or quote: "(hơn 200 …".
+    """
+    if len(words) >= 2:
+        pair = _after_quote(words[-2]) + " " + words[-1]
+        if pair in _QUALIFIER_MEANING:
+            return pair
+    if words:
+        word = _after_quote(words[-1])
+        if word in _QUALIFIER_MEANING:
+            return word
+    return None
+
+
+def _after_quote(word: str) -> str:
+    for quote in _QUOTES:
+        if quote in word:
+            word = word.rpartition(quote)[2]
+    return word
+
+
+_QUOTES = "(“\"'"
+
+
+def _org_within(starts: list[int], lower: int, upper: int) -> bool:
+    index = bisect_left(starts, lower)
+    return index < len(starts) and starts[index] < upper
 
 
 def _ends_with_unit(before: str) -> bool:
@@ -265,12 +323,12 @@ def _ends_with_unit(before: str) -> bool:
 
 def _is_name_before(before: str) -> bool:
     """Tell whether the word before the number is a name it belongs to ("ASEAN 43", "Khóa 5")."""
-    words = before.split()
+    words = before.rsplit(maxsplit=1)
     if not words:
         return False
     word = words[-1].strip("“”\"'(")
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    # isupper() first: almost every word before a count is lower case, and it runs in C.
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2
 
 
 def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
@@ -278,34 +336,44 @@ def _noun_phrase(text: str, position: int) -> tuple[int, int, str] | None:
     span = _PHRASE.match(text, position)
     if span is None:
         return None
-    words: list[re.Match[str]] = []
-    folded_words: list[str] = []
+    start = end = -1
+    previous = ""
+    count = 0
     for match in _TOKEN.finditer(text, span.start(1), span.end(1)):
         word = match.group(0)
         if word == ",":
             # "tin, bài" is one noun; any other comma ends the phrase.
-            if folded_words != ["tin"]:
+            if count != 1 or previous != "tin":
                 break
-            folded_words.append(",")
+            previous = ","
             continue
-        folded = _fold_word(word)
-        if word.lower() in _STOP_WORDS and (
-            not words or (folded_words[-1], folded) not in _BIGRAMS
-        ):
+        folded, stop, name = _word_info(word)
+        if count == 0:
+            if name and folded not in _CAPITAL_NOUNS:
+                return None  # a name, not a noun: "07 Đồng Nai"
+            if stop:
+                return None
+            start = match.start()
+        elif (stop and (previous, folded) not in _BIGRAMS) or name:
+            break  # a verb or link ends the noun; so does a name after it ("phóng sự Đồng Nai…")
+        end = match.end()
+        previous = folded
+        count += 1
+        if count == _MAX_NOUN_WORDS:
             break
-        if words and word[0].isupper() and not _is_acronym(word):
-            break  # a name follows the noun: "phóng sự Đồng Nai…"
-        words.append(match)
-        folded_words.append(folded)
-        if len(words) == _MAX_NOUN_WORDS:
-            break
-    if not words:
+    if count == 0:
         return None
-    first = words[0].group(0)
-    if first[0].isupper() and not _is_acronym(first) and _fold_word(first) not in _CAPITAL_NOUNS:
-        return None
-    start, end = words[0].start(), words[-1].end()
     return start, end, text[start:end]
+
+
+@lru_cache(maxsize=16384)
+def _word_info(word: str) -> tuple[str, bool, bool]:
+    """Return a word's fold, whether it is a stop word, and whether it is capitalised as a name."""
+    return (
+        search_fold(word),
+        word.lower() in _STOP_WORDS,
+        word[0].isupper() and not _is_acronym(word),
+    )
 
 
 _PHRASE_WORD = r"[^\W\d_][\w&]*(?:-\w+)*"
@@ -320,12 +388,14 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
 
 
-def _sentence(text: str, position: int) -> tuple[int, int]:
-    """Return the span of the sentence around ``position`` (the phrase a user reads)."""
+def _sentence(text: str, position: int, marks: list[int]) -> tuple[int, int]:
+    """Return the span of the sentence around ``position`` (the phrase a user reads).
+
+    ``marks`` are the sorted positions of the sentence marks of ``text`` (``_SENTENCE_MARK``).
+    """
     lower = max(0, position - 1500)
-    window = text[lower:position]
-    cut = max(window.rfind("\n"), *(window.rfind(mark) for mark in _SENTENCE_MARKS))
-    start = lower + cut + 1 if cut >= 0 else lower
+    index = bisect_left(marks, position) - 1
+    start = marks[index] + 1 if index >= 0 and marks[index] >= lower else lower
     while start < position and text[start].isspace():
         start += 1
     match = _SENTENCE_END.search(text, position, min(len(text), position + 1500))
@@ -334,20 +404,28 @@ def _sentence(text: str, position: int) -> tuple[int, int]:
     return start, match.start() if match.group(0) == "\n" else match.end()
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the clause around a figure: between semicolons, brackets and sentence ends."""
+# Where a sentence may end before a figure: a line break, or a stop followed by a space.
+_SENTENCE_MARK = re.compile(r"\n|[.!?…](?= )|\.(?=\t)")
+
+
+def _clause(text: str, start: int, end: int, marks: list[int]) -> tuple[int, int]:
+    """Return the clause around a figure: between semicolons, brackets and sentence ends.
+
+    ``marks`` are the sorted positions of the clause marks of ``text`` (``_CLAUSE_MARK``).
+    """
     lower = max(0, start - 300)
-    window = text[lower:start]
-    cut = max(window.rfind("."), *(window.rfind(mark) for mark in ";()\n"))
-    while cut >= 0 and window[cut] == "." and cut + 1 < len(window) and window[cut + 1] != " ":
-        cut = max(window.rfind(".", 0, cut), *(window.rfind(mark, 0, cut) for mark in ";()\n"))
-    left = lower + cut + 1 if cut >= 0 else lower
+    index = bisect_left(marks, start) - 1
+    left = marks[index] + 1 if index >= 0 and marks[index] >= lower else lower
+    if start and text[start - 1] == ".":
+        left = start
     match = _CLAUSE_BREAK.search(text, end, min(len(text), end + 300))
     right = match.start() if match else min(len(text), end + 300)
     return left, right
 
 
-_SENTENCE_MARKS = (". ", "! ", "? ", "… ", ".\t")
+# A clause begins after a semicolon, a bracket, a line break or a full stop and a space (or a
+# full stop right before the figure); the dots of "5.000" or "II.1" do not cut.
+_CLAUSE_MARK = re.compile(r"[;()\n]|\.(?= )")
 
 
 def _org_unit(mentions: list[tuple[int, str]], position: int) -> str | None:

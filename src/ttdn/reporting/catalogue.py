@@ -355,6 +355,8 @@ def load_default_catalogue(indicator_model: Any, rule_model: Any) -> None:
                 "position": position * 10,
             },
         )
+    if any(field.name == "keywords" for field in indicator_model._meta.get_fields()):
+        fill_default_keywords(indicator_model)  # not before migration 0008 added the field
     by_code = {i.code: i for i in indicator_model.objects.all()}
     for left, operator, right, message in DEFAULT_RULES:
         rule_model.objects.get_or_create(
@@ -363,3 +365,15 @@ def load_default_catalogue(indicator_model: Any, rule_model: Any) -> None:
             right=by_code[right],
             defaults={"message": message},
         )
+
+
+def fill_default_keywords(indicator_model: Any) -> None:
+    """Give the default indicators that have none the words the parser knows them by.
+
+    An administrator's own words are never overwritten; they are what the parser maps by.
+    """
+    from ttdn.docparse import DEFAULT_KEYWORDS
+
+    for indicator in indicator_model.objects.filter(code__in=DEFAULT_KEYWORDS, keywords=""):
+        indicator.keywords = "\n".join(DEFAULT_KEYWORDS[indicator.code])
+        indicator.save(update_fields=["keywords"])

@@ -69,6 +69,16 @@ class Indicator(BilingualName, TimeStampedModel):
     )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
     active = models.BooleanField(default=True)
+    #: Words reports use for it, one per line ("hội nghị tập huấn"): a counted noun that starts
+    #: with one of them is proposed for this indicator when a report is read (issue #6).
+    keywords = models.TextField(
+        _("từ khóa nhận diện"),
+        blank=True,
+        help_text=_(
+            "Mỗi dòng một cụm từ mà báo cáo dùng cho chỉ tiêu này (ví dụ “hội nghị tập huấn”); "
+            "số liệu đứng trước cụm từ đó được đề xuất cho chỉ tiêu khi đọc báo cáo."
+        ),
+    )
 
     class Meta:
         ordering = ["position", "code"]
@@ -361,6 +371,10 @@ class ReportImport(TimeStampedModel):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: The uploaded file itself, kept with the submission (one attachment per distinct file).
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -415,3 +429,65 @@ class ProposedValue(models.Model):
         if self.decision == self.Decision.ACCEPTED:
             return self.value
         return None
+
+
+class PastReportBatch(TimeStampedModel):
+    """A folder of past reports a coordinator uploaded, read one by one by the task worker."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang đọc")
+        DONE = "done", _("Đã xong")
+
+    province = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=Status, default=Status.QUEUED)
+    #: Used for the files whose unit or period cannot be read from the file itself.
+    default_unit = models.ForeignKey(
+        "orgs.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    default_period = models.CharField(max_length=16, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.province} {self.created_at:%d/%m/%Y %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:past_report_batch", args=[self.pk])
+
+
+class PastReportFile(models.Model):
+    """One file of a batch and what became of it."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Chưa đọc")
+        IMPORTED = "imported", _("Đã nhập")
+        DUPLICATE = "duplicate", _("Trùng, đã có")
+        FAILED = "failed", _("Lỗi")
+
+    batch = models.ForeignKey(PastReportBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    #: The file's bytes until it is imported (then it lives on as the submission's attachment);
+    #: a failed file keeps them so that it can be imported again with a unit or period chosen.
+    data = models.BinaryField(blank=True)
+    outcome = models.CharField(max_length=12, choices=Outcome, default=Outcome.PENDING)
+    error = models.TextField(blank=True)
+    report_import = models.ForeignKey(
+        ReportImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    period_code = models.CharField(max_length=16, blank=True)
+    figures = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["batch", "position"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -25,14 +25,17 @@ from django.utils.translation import gettext as _
 from ttdn.aggregation import PeriodError, parse_period
 from ttdn.core.audit import record_change
 from ttdn.core.exceptions import DomainError, NotFound
-from ttdn.docparse import ParsedDocument, ReadError, parse_bytes
+from ttdn.docparse import KeywordTable, ParsedDocument, ReadError, keyword_table, parse_bytes
 from ttdn.orgs.models import OrgUnit
 from ttdn.orgs.selectors import resolve_unit
 from ttdn.reporting.catalogue import DEFAULT_SECTIONS
 from ttdn.reporting.models import (
     LANGUAGES,
     PLATFORMS,
+    Attachment,
     Indicator,
+    PastReportBatch,
+    PastReportFile,
     ProposedValue,
     ReportImport,
     ReportRound,
@@ -42,6 +45,7 @@ from ttdn.reporting.selectors import access_submission
 from ttdn.reporting.services import (
     InvalidTransition,
     SubmissionConflict,
+    attach_file,
     save_submission,
     submission_values,
 )
@@ -107,7 +111,17 @@ def narrative_from_sections(parsed: ParsedDocument, sections: Iterable[dict[str,
     return found
 
 
-def read_report(*, data: bytes, name: str) -> ParsedDocument:
+def catalogue_keywords(indicators: Iterable[Indicator]) -> KeywordTable:
+    """Return the extraction words of these indicators, for the parser (plain data only)."""
+    return keyword_table(
+        {
+            indicator.code: [line for line in indicator.keywords.splitlines() if line.strip()]
+            for indicator in indicators
+        }
+    )
+
+
+def read_report(*, data: bytes, name: str, keywords: KeywordTable | None = None) -> ParsedDocument:
     """Parse an uploaded report; refuse (in Vietnamese) what is empty, too big or unreadable."""
     if not data:
         raise ReportUnreadable(_("Tệp rỗng."))
@@ -119,7 +133,7 @@ def read_report(*, data: bytes, name: str) -> ParsedDocument:
     if not name.lower().endswith(REPORT_SUFFIXES):
         raise ReportUnreadable(_("Chỉ nhận báo cáo dạng DOCX, PDF hoặc TXT."))
     try:
-        parsed = parse_bytes(data, name)
+        parsed = parse_bytes(data, name, keywords=keywords)
     except ReadError as error:
         raise ReportUnreadable(error.message) from error
     if not parsed.text.strip():
@@ -146,13 +160,17 @@ def import_report(
     data: bytes,
     actor: Actor,
     origin: str = ReportImport.Origin.UNIT,
+    parsed: ParsedDocument | None = None,
 ) -> ReportImport:
     """Read a report into a submission as proposals; the submission itself is not changed.
 
     The same file uploaded again while its proposals wait returns that import, so a double click
-    or a second upload never doubles the figures.
+    or a second upload never doubles the figures. The file itself is attached to the submission
+    (once, however often it is imported), so the signed original is never lost.
     """
-    parsed = read_report(data=data, name=name)
+    indicators = {i.code: i for i in submission.round.indicators.all()}
+    if parsed is None:
+        parsed = read_report(data=data, name=name, keywords=catalogue_keywords(indicators.values()))
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if not submission.editable:
         raise InvalidTransition(
@@ -173,7 +191,6 @@ def import_report(
         warnings=list(parsed.warnings),
         uploaded_by=actor,
     )
-    indicators = {i.code: i for i in submission.round.indicators.all()}
     rows = []
     for position, quantity in enumerate(parsed.quantities):
         indicator = indicators.get(quantity.indicator or "")
@@ -203,7 +220,22 @@ def import_report(
         action="import_report",
         changes={"file": report_import.name, "figures": len(rows)},
     )
+    # Last, so that nothing above can fail after the file is in storage.
+    report_import.attachment = _attachment_of(submission, digest) or attach_file(
+        submission=submission, name=name, data=data, actor=actor
+    )
+    report_import.save(update_fields=["attachment", "updated_at"])
     return report_import
+
+
+def _attachment_of(submission: Submission, digest: str) -> Attachment | None:
+    """Return the attachment an earlier import of the same file left on the submission."""
+    earlier = (
+        submission.imports.filter(content_hash=digest, attachment__isnull=False)
+        .select_related("attachment")
+        .first()
+    )
+    return earlier.attachment if earlier is not None else None
 
 
 def access_import(
@@ -371,6 +403,8 @@ class PastReportResult:
     report_import: ReportImport
     unit: OrgUnit
     period_code: str
+    #: The same file was already imported into that submission (nothing new was stored).
+    duplicate: bool = False
 
 
 def import_past_report(
@@ -381,15 +415,20 @@ def import_past_report(
     actor: Actor,
     unit: OrgUnit | None = None,
     period_code: str | None = None,
+    fallback_unit: OrgUnit | None = None,
+    fallback_period: str | None = None,
 ) -> PastReportResult:
     """Import a past report into the closed round of its period, as a draft for review.
 
-    The unit is the document's issuer as it was named on the date of issue (or ``unit``), the
-    period comes from the title (or ``period_code``). A closed "historical" round is created for
+    The unit is ``unit``, else the document's issuer as it was named on the date of issue, else
+    ``fallback_unit`` (the coordinator's choice for files that do not say); the period likewise
+    ``period_code``, the title's, ``fallback_period``. A closed "historical" round is created for
     the period if the province has none, so figures of years before TTĐN land where reports for
-    those years are expected.
+    those years are expected. Nothing is stored unless the whole file is imported.
     """
-    parsed = read_report(data=data, name=name)
+    parsed = read_report(
+        data=data, name=name, keywords=catalogue_keywords(Indicator.objects.filter(active=True))
+    )
     day = parsed.metadata.issued_at or timezone.localdate()
     issuer, place = parsed.metadata.issuer, parsed.metadata.place
     if unit is None and issuer:
@@ -398,20 +437,25 @@ def import_past_report(
             # A department signs as "SỞ NỘI VỤ" under "UBND TỈNH …"; its unit is "Sở Nội vụ
             # tỉnh …" (the place line names the province).
             unit = resolve_unit(f"{issuer} tỉnh {place}", on=day, within=province)
+    unit = unit or fallback_unit
     if unit is None:
         raise DomainError(
             _("Không xác định được đơn vị ban hành báo cáo “%(name)s”; hãy chọn đơn vị.")
             % {"name": name}
         )
-    code = period_code or period_of_report(parsed)
-    if code is None:
+    code = period_code or period_of_report(parsed) or fallback_period
+    if not code:
         raise DomainError(
             _("Không xác định được kỳ báo cáo của “%(name)s”; hãy chọn kỳ.") % {"name": name}
         )
     try:
         period = parse_period(code)
     except PeriodError as error:
-        raise DomainError(str(error)) from error
+        raise DomainError(
+            _("Kỳ báo cáo “%(code)s” của “%(name)s” không hợp lệ: %(error)s")
+            % {"code": code, "name": name, "error": error}
+        ) from error
+    digest = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
         report_round = (
             ReportRound.objects.filter(province=province, period_code=period.code)
@@ -433,6 +477,14 @@ def import_past_report(
             report_round.indicators.set(Indicator.objects.filter(active=True))
         report_round.units.add(unit)
         submission, _created = Submission.objects.get_or_create(round=report_round, unit=unit)
+        earlier = (
+            submission.imports.filter(content_hash=digest)
+            .exclude(status=ReportImport.Status.DISCARDED)
+            .first()
+        )
+        if earlier is not None:
+            # A folder imported twice: the file is already there, pending or applied.
+            return PastReportResult(earlier, unit, period.code, duplicate=True)
         if not submission.editable:
             raise InvalidTransition(
                 _("%(unit)s đã có báo cáo kỳ %(period)s được gửi hoặc duyệt.")
@@ -444,5 +496,117 @@ def import_past_report(
             data=data,
             actor=actor,
             origin=ReportImport.Origin.HISTORICAL,
+            parsed=parsed,
         )
     return PastReportResult(report_import, unit, period.code)
+
+
+# --- A folder of past reports, read by the task worker ------------------------------------------
+
+
+@transaction.atomic
+def queue_past_reports(
+    *,
+    province: OrgUnit,
+    files: Iterable[tuple[str, bytes]],
+    actor: Actor,
+    default_unit: OrgUnit | None = None,
+    default_period: str = "",
+) -> PastReportBatch:
+    """Store the uploaded files as a batch and queue it for the worker (after commit).
+
+    The defaults apply to the files whose unit or period cannot be read from the file.
+    """
+    if default_period:
+        try:
+            default_period = parse_period(default_period).code
+        except PeriodError as error:
+            raise DomainError(str(error)) from error
+    batch = PastReportBatch.objects.create(
+        province=province,
+        default_unit=default_unit,
+        default_period=default_period,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    PastReportFile.objects.bulk_create(
+        PastReportFile(batch=batch, position=position, name=name[:255], data=data)
+        for position, (name, data) in enumerate(files)
+    )
+    from ttdn.reporting.tasks import import_past_report_batch
+
+    transaction.on_commit(lambda: import_past_report_batch.enqueue(batch.pk))
+    return batch
+
+
+def run_past_report_batch(*, batch: PastReportBatch) -> PastReportBatch:
+    """Import each waiting file of a batch in its own transaction, saving progress as it goes.
+
+    A file that fails is kept, with its reason, for the coordinator to choose its unit or period
+    and try again; the others are imported regardless.
+    """
+    PastReportBatch.objects.filter(pk=batch.pk).update(status=PastReportBatch.Status.RUNNING)
+    waiting = list(
+        batch.files.filter(outcome=PastReportFile.Outcome.PENDING).values_list("pk", flat=True)
+    )
+    try:
+        for pk in waiting:
+            # One file's bytes in memory at a time: a folder may hold hundreds of reports.
+            item = PastReportFile.objects.select_related("batch__province", "unit").get(pk=pk)
+            import_batch_file(item=item, actor=batch.created_by)
+    finally:
+        # Even if the worker fails on a file, the page stops waiting: the files not read stay
+        # "Chưa đọc", and the task's error is in the worker's log.
+        PastReportBatch.objects.filter(pk=batch.pk).update(status=PastReportBatch.Status.DONE)
+    batch.refresh_from_db()
+    return batch
+
+
+def import_batch_file(
+    *,
+    item: PastReportFile,
+    actor: Actor,
+    unit: OrgUnit | None = None,
+    period_code: str | None = None,
+) -> PastReportFile:
+    """Import one file of a batch (again, with the unit or period the coordinator chose)."""
+    batch = item.batch
+    try:
+        result = import_past_report(
+            province=batch.province,
+            data=bytes(item.data),
+            name=item.name,
+            actor=actor,
+            unit=unit,
+            period_code=period_code or None,
+            fallback_unit=batch.default_unit,
+            fallback_period=batch.default_period or None,
+        )
+    except DomainError as error:
+        item.outcome = PastReportFile.Outcome.FAILED
+        item.error = error.message
+        item.unit = unit
+        item.period_code = period_code or ""
+    else:
+        item.outcome = (
+            PastReportFile.Outcome.DUPLICATE
+            if result.duplicate
+            else PastReportFile.Outcome.IMPORTED
+        )
+        item.error = ""
+        item.report_import = result.report_import
+        item.unit = result.unit
+        item.period_code = result.period_code
+        item.figures = result.report_import.values.count()
+        item.data = b""  # kept from now on as the submission's attachment
+    item.save()
+    return item
+
+
+def access_batch(user: User, pk: int) -> PastReportBatch:
+    """Return a batch of a province the user coordinates; else "not found"."""
+    from ttdn.orgs import permissions
+
+    batch = PastReportBatch.objects.filter(pk=pk).select_related("province").first()
+    if batch is None or batch.province not in permissions.provinces_coordinated(user):
+        raise NotFound(_("Không tìm thấy đợt nhập báo cáo cũ."))
+    return batch

@@ -44,4 +44,10 @@ urlpatterns = [
         name="import_discard",
     ),
     path("bao-cao-cu/", prefill_views.past_reports, name="past_reports"),
+    path("bao-cao-cu/<int:pk>/", prefill_views.past_report_batch, name="past_report_batch"),
+    path(
+        "bao-cao-cu/<int:pk>/tep/<int:file_id>/",
+        prefill_views.past_report_retry,
+        name="past_report_retry",
+    ),
 ]

@@ -49,6 +49,8 @@ class Command(BaseCommand):
             help="also read the figures of past reports into draft submissions (issue #6)",
         )
         parser.add_argument("--province", help="with --extract: code of the province")
+        parser.add_argument("--unit", help="with --extract: unit of files that do not name one")
+        parser.add_argument("--period", help="with --extract: period (2024S1) of files without")
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Piped into a log or a test, rich would wrap at 80 columns and cut file names.
@@ -97,6 +99,8 @@ class Command(BaseCommand):
                 "import_past_reports",
                 *options["paths"],
                 province=options["province"],
+                unit=options["unit"],
+                period=options["period"],
                 stdout=self.stdout,
             )
 
