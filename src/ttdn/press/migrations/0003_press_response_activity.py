@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('press', '0002_default_topics_and_search_index'),
-        ('reporting', '0007_activity_press_kinds'),
+        ('reporting', '0009_activity_press_kinds'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0006_report_imports'),
+        ('reporting', '0008_default_keywords'),
     ]
 
     operations = [
