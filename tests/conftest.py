@@ -65,3 +65,18 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or (
         "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
     )
+
+
+@pytest.fixture
+def pdftoppm() -> str:
+    """Poppler's pdftoppm, to render generated PDFs to page images as a reader would see them.
+
+    Like Chromium it is a Debian package (poppler-utils): skipped where absent, but required
+    where the run says every tool must be there (CI sets TTDN_REQUIRE_BROWSER).
+    """
+    path = shutil.which("pdftoppm")
+    if path is None:
+        if os.environ.get("TTDN_REQUIRE_BROWSER"):
+            pytest.fail("pdftoppm is required here (TTDN_REQUIRE_BROWSER) but is not installed")
+        pytest.skip("poppler-utils is not installed (apt-get install poppler-utils)")
+    return path

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
 import pypdf
-import pytest
 
 from tests.docgen.samples import correction_letter, provincial_report
 from ttdn.docgen import Paragraph, render_html, render_pdf
@@ -63,11 +61,10 @@ def test_long_report_numbers_pages_from_the_second_on(tmp_path: Path):
     assert "1" not in lines[0]
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-def test_pdf_renders_to_a4_page_images(tmp_path: Path):
+def test_pdf_renders_to_a4_page_images(tmp_path: Path, pdftoppm: str):
     path = tmp_path / "letter.pdf"
     path.write_bytes(render_pdf(correction_letter()))
-    subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / "page")], check=True)
+    subprocess.run([pdftoppm, "-png", "-r", "50", str(path), str(tmp_path / "page")], check=True)
     images = sorted(tmp_path.glob("page*.png"))
     assert len(images) == 1
     width, height = _png_size(images[0])

@@ -117,9 +117,11 @@ def test_accept_correct_reject_then_apply_fills_the_draft_only(client, org, subm
     login(client, org, "officer_a")
     upload(client, submission, docx_bytes(report_text()))
     report_import = ReportImport.objects.get()
-    url = lambda p: reverse(  # noqa: E731
-        "reporting:import_decide", args=[submission.pk, report_import.pk, p.pk]
-    )
+
+    def url(proposed):
+        return reverse(
+            "reporting:import_decide", args=[submission.pk, report_import.pk, proposed.pk]
+        )
 
     client.post(url(proposal(report_import, "03")), {"decision": "accepted"})
     client.post(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -111,12 +110,11 @@ def test_missing_and_unapproved_units_are_listed(report):
     }
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-def test_pdf_renders_to_pages_with_the_report_text(report, tmp_path):
+def test_pdf_renders_to_pages_with_the_report_text(report, tmp_path, pdftoppm):
     data = rendering.render(report, "pdf")
     path = tmp_path / "bao-cao.pdf"
     path.write_bytes(data)
-    subprocess.run(["pdftoppm", "-png", "-r", "40", str(path), str(tmp_path / "trang")], check=True)
+    subprocess.run([pdftoppm, "-png", "-r", "40", str(path), str(tmp_path / "trang")], check=True)
     pages = sorted(tmp_path.glob("trang*.png"))
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(pages) == len(reader.pages) == 3

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core.exceptions import DomainError
+from ttdn.core.files import delete_stored_files
 from ttdn.docparse import ReadError, parse, read_bytes
 from ttdn.documents import search
 from ttdn.documents.identity import (
@@ -100,26 +101,19 @@ def ingest_document(
             )
     except IntegrityError:
         # Another upload of the same bytes won the race on the unique content hash.
-        _delete_files(stored_names)
+        delete_stored_files(stored_names)
         duplicate = _existing_version(digest)
         if duplicate is None:
             raise
         return IngestResult("duplicate", duplicate.document, duplicate)
     except BaseException:
-        _delete_files(stored_names)
+        delete_stored_files(stored_names)
         raise
     return result
 
 
 def _existing_version(digest: str) -> DocumentVersion | None:
     return DocumentVersion.objects.select_related("document").filter(content_hash=digest).first()
-
-
-def _delete_files(names: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
-    for stored in names:
-        default_storage.delete(stored)
 
 
 def _store(

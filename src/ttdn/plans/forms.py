@@ -4,13 +4,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.documents.models import Document
 from ttdn.orgs.models import OrgUnit
 from ttdn.plans.models import Task, TaskAssignment
-from ttdn.plans.services import MAX_EVIDENCE_BYTES
 
 
 class ProposeForm(forms.Form):
@@ -118,10 +118,10 @@ class TaskUpdateForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
-        if upload is not None and upload.size > MAX_EVIDENCE_BYTES:
+        if upload is not None and upload.size > settings.DOCUMENT_MAX_BYTES:
             raise forms.ValidationError(
                 _("Tệp minh chứng quá lớn (giới hạn %(limit)s MB)."),
-                params={"limit": MAX_EVIDENCE_BYTES // 1024 // 1024},
+                params={"limit": settings.DOCUMENT_MAX_BYTES // 1024 // 1024},
             )
         return upload
 

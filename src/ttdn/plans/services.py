@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core.audit import record_change
 from ttdn.core.exceptions import DomainError
+from ttdn.core.files import delete_stored_files
 from ttdn.docparse import ReadError, parse, read_bytes
 from ttdn.documents.models import Document
 from ttdn.orgs.models import OrgUnit
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
 
 Status = TaskAssignment.Status
 Role = TaskAssignment.Role
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
 class PlanError(DomainError):
@@ -356,10 +357,10 @@ def update_assignment(
     if not note.strip() and not evidence and status == assignment.status:
         raise PlanError(_("Hãy ghi nội dung cập nhật, chọn trạng thái mới hoặc thêm minh chứng."))
     for item in evidence:
-        if item.file_name and len(item.file_data) > MAX_EVIDENCE_BYTES:
+        if item.file_name and len(item.file_data) > settings.DOCUMENT_MAX_BYTES:
             raise PlanError(
                 _("Tệp minh chứng quá lớn (giới hạn %(limit)s MB).")
-                % {"limit": MAX_EVIDENCE_BYTES // 1024 // 1024}
+                % {"limit": settings.DOCUMENT_MAX_BYTES // 1024 // 1024}
             )
         if item.file_name and not item.file_data:
             raise PlanError(_("Tệp minh chứng rỗng."))
@@ -402,10 +403,7 @@ def update_assignment(
                 changes={"status": [before, status], "evidence": len(evidence)},
             )
     except BaseException:
-        from django.core.files.storage import default_storage
-
-        for name in stored:
-            default_storage.delete(name)
+        delete_stored_files(stored)
         raise
     assignment.refresh_from_db()
     return update
